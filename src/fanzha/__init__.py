@@ -1,0 +1,1 @@
+"""fanzha: structured statistics from Chinese anti-telecom-fraud news."""

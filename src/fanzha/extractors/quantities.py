@@ -1,0 +1,321 @@
+"""Numbers, percentages, money, multiples and durations.
+
+The recogniser reads the normalised text (same length as the input) and returns mentions
+whose offsets index the input. A numeral run is found with one linear regex; its value,
+approximation, unit and kind come from the rule tables.
+
+>>> from fanzha.extractors.quantities import find
+>>> [(m.text, m.kind.value, str(m.value), m.unit, m.approx) for m in find("冻结资金4000余万元")]
+[('4000余万元', 'money', '40000000', '元', <Approx.OVER: 'over'>)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..numerals import parse_number
+from ..rules import alternation, compiled, table
+from ..types import Approx, Kind, Mention
+
+_CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_SCALES = "十拾百佰千仟"
+_BIG = "万亿"
+_ONE_INSTANCE = frozenset({"一", "二", "壹"})  # 一名嫌疑人, 二次研判: not counts
+_PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])"  # 一两万: vague
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    kind: Kind
+    unit: str | None
+    end: int
+    factor: Decimal = Decimal(1)
+    add: Decimal = Decimal(0)
+
+
+@cache
+def _run_pattern() -> regex.Pattern[str]:
+    num = f"0-9{_CN_DIGITS}{_CN_SCALES}{_BIG}"
+    pattern = (
+        rf"(?P<neg>负|-(?<![0-9A-Za-z%]-))?"
+        rf"(?P<run>(?:[{num}]|半(?=个|年|天|小时|月))"
+        rf"(?:[{num}]|\.(?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))|点(?=[{_CN_DIGITS}])"
+        rf"|[余多](?=个?[{_CN_SCALES}{_BIG}])|\s(?=[余多]?个?[{_BIG}])|个(?=[{_BIG}]))*)"
+    )
+    return compiled("quantities.run", pattern)
+
+
+@cache
+def _unit_patterns() -> tuple[tuple[Kind, regex.Pattern[str], Any], ...]:
+    units = table("units")
+    order = (
+        (Kind.PERCENT, units["percent"]),
+        (Kind.MULTIPLE, units["multiple"]),
+        (Kind.MONEY, units["money"]),
+        (Kind.DURATION, units["duration"]),
+        (Kind.COUNT, units["count"]),
+    )
+    return tuple(
+        (kind, compiled(f"units.{kind}", r"\s?(?P<u>" + alternation(mapping, f"units.{kind}") + ")"), mapping)
+        for kind, mapping in order
+    )
+
+
+@cache
+def _word_patterns() -> dict[str, regex.Pattern[str]]:
+    q = table("qualifiers")
+    nouns = table("units")["nouns"]
+    return {
+        "prefix": compiled("qualifiers.prefix", alternation(q["prefix"], "qualifiers.prefix") + r"\s?$"),
+        "suffix": compiled("qualifiers.suffix", r"\s?(?P<w>" + alternation(q["suffix"], "qualifiers.suffix") + ")"),
+        "big_head": compiled("units.big_heads", r"大(?P<u>" + alternation(nouns["big_heads"], "units.big_heads") + ")"),
+        "noun": compiled("units.no_unit_nouns", r"\s?(?P<u>" + alternation(nouns["no_unit_nouns"], "nouns") + ")"),
+        "money_ctx": compiled("units.money_context", alternation(nouns["money_context"], "units.money_context")),
+        "not_after": compiled("units.not_after", alternation(nouns["not_after"], "units.not_after")),
+        "percent_words": compiled(
+            "quantities.percent_words",
+            rf"(?P<pre>百|千|万)分之(?P<a>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
+            rf"|(?P<den>[0-9]+|[{_CN_DIGITS}{_CN_SCALES}]+)分之(?P<b>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
+            rf"|(?P<half>一半)"
+            rf"|(?<![{_CN_DIGITS}{_CN_SCALES}0-9.])(?P<c>[0-9](?:\.[0-9])?|[一二三四五六七八九十])成"
+            rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$)",
+        ),
+        "range_sep": compiled("quantities.range", r"\s?(?:到|至|~|-|—|–)\s?"),
+    }
+
+
+def _prefix_approx(text: str, start: int) -> tuple[Approx | None, int]:
+    window = text[max(0, start - 4) : start]
+    m = _word_patterns()["prefix"].search(window)
+    if not m:
+        return None, start
+    word = m.group(0).strip()
+    return Approx(table("qualifiers")["prefix"][word]), start - len(m.group(0))
+
+
+def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
+    m = _word_patterns()["suffix"].match(text, pos)
+    if not m:
+        return None, pos
+    return Approx(table("qualifiers")["suffix"][m.group("w")]), m.end()
+
+
+def _match_unit(text: str, pos: int) -> UnitMatch | None:
+    factors = table("units")["duration_factor"]
+    for kind, pattern, mapping in _unit_patterns():
+        m = pattern.match(text, pos)
+        if m:
+            surface = m.group("u")
+            factor = Decimal(factors.get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
+            add = Decimal("0.5") if "半" in surface else Decimal(0)
+            return UnitMatch(kind, mapping[surface], m.end(), factor, add)
+    return None
+
+
+def _money_fraction(text: str, pos: int) -> tuple[Decimal, int]:
+    """角 and 分 after 元: 3元5角 -> 0.5 more."""
+    extra = Decimal(0)
+    for char, scale in (("角", Decimal("0.1")), ("分", Decimal("0.01"))):
+        if pos + 1 < len(text) and text[pos + 1] == char:
+            digit = parse_number(text[pos])
+            if digit is not None and digit < 10:
+                extra += digit * scale
+                pos += 2
+    return extra, pos
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    left = text.rfind("“", max(0, start - 10), start)
+    if left < 0:
+        return False
+    right = text.find("”", end, end + 10)
+    return right >= 0 and "”" not in text[left:start]
+
+
+def _is_identifier(text: str, start: int, end: int, run: str) -> bool:
+    """Hotlines, phone numbers, codes: bare digit strings that are names, not amounts."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isascii() and (before.isalpha() or before in "+-·./#@_"):
+        return True
+    if after.isascii() and (after.isalpha() or after in "+·/#@_-"):
+        return True
+    if after in ".·" and text[end + 1 : end + 2].isdigit():
+        return True
+    digits = run.replace(",", "")
+    return digits.isdigit() and (len(digits) >= 3 and (digits[0] in "019" or len(digits) >= 5))
+
+
+def _bare_ok(text: str, start: int, end: int, core: str, has_digit: bool) -> bool:
+    """A number with no unit is kept (count, unit null) unless it is an identifier or a word."""
+    if has_digit:
+        return not _is_identifier(text, start, end, core)
+    has_scale = any(c in _CN_SCALES + _BIG for c in core)
+    return len(core) >= 2 and has_scale and any(c in _CN_DIGITS for c in core)
+
+
+def _scan(text: str) -> Iterator[Mention]:
+    vague = table("qualifiers")["vague"]
+    for m in _run_pattern().finditer(text):
+        run = m.group("run")
+        start, end = m.start("run"), m.end("run")
+        while run and run[-1] in " 余多个":  # trailing filler belongs to the suffix
+            run, end = run[:-1], end - 1
+        if not run or text[start - 1 : start] == "第":
+            continue
+        approx = Approx.OVER if any(c in "余多" for c in run) or compiled("quantities.pair", _PAIR).search(run) else None
+        core = run.replace("余", "").replace("多", "")
+        value = Decimal("0.5") if core == "半" else parse_number(core)
+        if value is None:
+            continue
+        has_digit = any(c.isascii() and c.isdigit() for c in core)
+        lead_approx, lead_start = _prefix_approx(text, start)
+        if not has_digit and core[0] in _CN_SCALES + _BIG and text[start - 1 : start] in vague:
+            approx, lead_start = Approx(vague[text[start - 1]]), start - 1
+        elif not has_digit and len(core) == 1 and core in _BIG and approx is None:
+            continue  # a lone 万/亿 (万人发案率) is not an amount
+        if _word_patterns()["not_after"].match(text, end):
+            continue  # 65岁: an age
+        if m.group("neg"):
+            value, lead_start = -value, m.start("neg")
+        mention = _with_unit(text, lead_start, start, end, core, value, approx or lead_approx, has_digit)
+        if mention is not None:
+            yield mention
+        elif _bare_ok(text, start, end, core, has_digit):
+            yield Mention(Kind.COUNT, "", lead_start, end, value, None, approx or lead_approx)
+
+
+def _with_unit(
+    text: str,
+    lead_start: int,
+    start: int,
+    end: int,
+    core: str,
+    value: Decimal,
+    approx: Approx | None,
+    has_digit: bool,
+) -> Mention | None:
+    words = _word_patterns()
+    suffix, pos = _suffix_approx(text, end)
+    unit = _match_unit(text, pos)
+    if unit is None and suffix is not None:
+        pos, suffix = end, None
+        unit = _match_unit(text, pos)
+    if unit is not None and (words["not_after"].match(text, pos) or words["not_after"].match(text, unit.end)):
+        return None  # 100周年, 三年级
+    if unit is not None and unit.unit == "年" and (has_digit and value >= 1000 or "〇" in core):
+        return None  # a calendar year
+    if unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE:
+        return None
+    if unit is None:
+        unit = _unit_from_noun(text, pos, core, value, has_digit, lead_start)
+    if unit is None:
+        return None
+    stop = unit.end
+    value = value * unit.factor + unit.add
+    if unit.kind is Kind.MONEY:
+        extra, stop = _money_fraction(text, stop)
+        value += extra
+    after, stop2 = _suffix_approx(text, stop)
+    if after is not None and (unit.kind is Kind.DURATION or text[stop:stop2].strip() not in "余多"):
+        stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations (三年多)
+    else:
+        after = None
+    approx = after or suffix or approx
+    if not has_digit and _in_short_quote(text, start, stop):
+        return None
+    return Mention(unit.kind, "", lead_start, stop, value, unit.unit, approx)
+
+
+def _unit_from_noun(
+    text: str, pos: int, core: str, value: Decimal, has_digit: bool, lead_start: int
+) -> UnitMatch | None:
+    words = _word_patterns()
+    big = words["big_head"].match(text, pos)
+    if big:
+        return UnitMatch(Kind.COUNT, big.group("u"), big.end())
+    scaled = any(c in _BIG for c in core) or text[lead_start : lead_start + 1] in table("qualifiers")["vague"]
+    if not scaled:
+        return None
+    noun = words["noun"].match(text, pos)
+    if noun:
+        return UnitMatch(Kind.COUNT, noun.group("u"), noun.end())
+    clause_start = max(text.rfind(c, 0, lead_start) for c in ",。;!?\n，；")
+    if words["money_ctx"].search(text, clause_start + 1, lead_start) or words["money_ctx"].match(text, pos):
+        return UnitMatch(Kind.MONEY, "元", pos)
+    return None
+
+
+def _percent_words(text: str) -> Iterator[Mention]:
+    for m in _word_patterns()["percent_words"].finditer(text):
+        if m.group("half"):
+            value: Decimal | None = Decimal(50)
+        elif m.group("pre"):
+            num = parse_number(m.group("a"))
+            base = {"百": 1, "千": Decimal("0.1"), "万": Decimal("0.01")}[m.group("pre")]
+            value = None if num is None else num * base
+        elif m.group("den"):
+            den, num = parse_number(m.group("den")), parse_number(m.group("b"))
+            value = None if not den or num is None else num / den * 100
+        else:
+            num = parse_number(m.group("c"))
+            value = None if num is None else num * 10
+        if value is None:
+            continue
+        approx, stop = _suffix_approx(text, m.end())
+        if approx is None:
+            stop = m.end()
+        yield Mention(Kind.PERCENT, "", m.start(), stop, value, "%", approx)
+
+
+def find(text: str) -> list[Mention]:
+    """All quantity mentions of ``text`` (already normalised), sorted, not overlapping.
+
+    ``text`` of each mention is left empty here; the caller slices it from the original.
+    """
+    found = sorted(_percent_words(text), key=lambda x: x.start)
+    taken = [(x.start, x.end) for x in found]
+    for mention in _scan(text):
+        if not any(mention.start < e and s < mention.end for s, e in taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    found.sort(key=lambda x: x.start)
+    return _merge_terms(_resolve_ranges(text, found))
+
+
+def _merge_terms(found: list[Mention]) -> list[Mention]:
+    """七年四个月: a term in years and months written together is one duration in months."""
+    out: list[Mention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == mention.start
+            and prev.unit == "年"
+            and mention.unit == "月"
+            and isinstance(prev.value, Decimal)
+            and isinstance(mention.value, Decimal)
+        ):
+            out[-1] = Mention(Kind.DURATION, "", prev.start, mention.end, prev.value * 12 + mention.value, "月")
+        else:
+            out.append(mention)
+    return out
+
+
+def _resolve_ranges(text: str, found: list[Mention]) -> list[Mention]:
+    """A unitless number before 到/至 takes the kind and unit of the number after it."""
+    sep = _word_patterns()["range_sep"]
+    out: list[Mention] = []
+    for i, mention in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        gap = sep.match(text, mention.end) if mention.unit is None else None
+        if nxt is not None and gap is not None and gap.end() == nxt.start and nxt.unit is not None:
+            mention = Mention(nxt.kind, "", mention.start, mention.end, mention.value, nxt.unit)
+        out.append(mention)
+    return out

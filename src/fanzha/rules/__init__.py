@@ -1,0 +1,75 @@
+"""Rule tables: TOML data files read once, lazily, into plain immutable structures.
+
+Nothing here runs at import time. Every accessor is cached, so each table is parsed once
+per process. A table that is missing a section or holds a bad value raises ``RuleError``
+naming the table and the entry.
+
+>>> from fanzha.rules import table
+>>> table("numerals")["digits"]["七"]
+'7'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+TABLES = ("boilerplate", "numerals", "units", "qualifiers", "measures", "places", "dates")
+
+
+class RuleError(ValueError):
+    """A rule table is malformed; the message names the table and the rule."""
+
+    def __init__(self, rule_id: str, message: str) -> None:
+        super().__init__(f"{rule_id}: {message}")
+        self.rule_id = rule_id
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@cache
+def table(name: str) -> Any:
+    """The parsed, read-only contents of ``rules/<name>.toml``."""
+    if name not in TABLES:
+        raise RuleError(name, "no such rule table")
+    try:
+        raw = resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8")
+        return _freeze(tomllib.loads(raw))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(name, str(exc)) from exc
+
+
+def alternation(words: Any, rule_id: str) -> str:
+    """A regex alternation of literal ``words``, longest first; raises on an empty list.
+
+    Not an assert: it must hold under ``python -O``.
+    """
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not items:
+        raise RuleError(rule_id, "empty alternation")
+    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
+
+
+@cache
+def compiled(rule_id: str, pattern: str) -> regex.Pattern[str]:
+    """Compile ``pattern`` once; a compile error names the rule."""
+    try:
+        return regex.compile(pattern, regex.V0)
+    except regex.error as exc:
+        raise RuleError(rule_id, f"bad pattern: {exc}") from exc
+
+
+def userdict_path() -> str:
+    """Path of the jieba domain dictionary shipped with the package."""
+    return str(resources.files(__name__).joinpath("jieba_userdict.txt"))
