@@ -1,0 +1,276 @@
+"""Decide which parts of a saved page are the article body. Masks; never deletes.
+
+``clean(norm)`` takes the normalised text and returns a ``Page``: every block (a line, or an
+HTML paragraph) with its role. Offsets are those of the input, so a mention found in a body
+block can be sliced from the original text.
+
+>>> text = "首页 >> 新闻\\n\\n今年以来,全市共抓获犯罪嫌疑人253名,冻结资金4000余万元,成效明显。\\n\\n版权所有"
+>>> page = clean(text)
+>>> [b.role for b in page.blocks]
+['nav', 'para', 'tail']
+>>> page.body_text(text)
+'今年以来,全市共抓获犯罪嫌疑人253名,冻结资金4000余万元,成效明显。'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from .rules import alternation, compiled, table
+
+MASK = "\x00"
+_SENTENCE_PUNCT = frozenset("。,;，；")
+_FINAL_PUNCT = frozenset("。!?！？”\"」)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A line or HTML paragraph: ``start``/``end`` index the input; ``role`` says what it is.
+
+    Roles: ``front`` (YAML front matter), ``header`` (before the body), ``nav`` (page
+    furniture before the body), ``para`` (body
+    paragraph), ``heading`` (short body line: subheading), ``boiler`` (furniture inside the
+    body region), ``dup`` (a repeated paragraph), ``tail`` (after the body).
+    """
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The blocks of a page and the masked text (excluded characters are NUL)."""
+
+    blocks: tuple[Block, ...]
+    visible: str
+    front_matter: tuple[tuple[str, str], ...]
+
+    def body_blocks(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.role in ("para", "heading"))
+
+    def body_text(self, display: str) -> str:
+        """The kept text of ``display`` (same length as the input), blocks joined by ``\\n``."""
+        parts = (unmasked(display, self.visible, b.start, b.end).strip() for b in self.body_blocks())
+        return "\n".join(p for p in parts if p)
+
+    def mention_text(self) -> str:
+        """``visible`` with every non-body character masked: what the recognisers read."""
+        chars = [MASK] * len(self.visible)
+        for b in self.body_blocks():
+            chars[b.start : b.end] = self.visible[b.start : b.end]
+        return "".join(chars)
+
+
+def unmasked(display: str, visible: str, start: int, end: int) -> str:
+    """``display[start:end]`` without the characters masked in ``visible``."""
+    if MASK not in visible[start:end]:
+        return display[start:end]
+    out, pos = [], start
+    for m in compiled("boilerplate.mask_run", "\x00+").finditer(visible, start, end):
+        out.append(display[pos : m.start()])
+        pos = m.end()
+    out.append(display[pos:end])
+    return "".join(out)
+
+
+@cache
+def _delete_table() -> dict[int, None]:
+    return dict.fromkeys(map(ord, MASK + " \t\r\n\u3000"))
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    t = table("boilerplate")
+    return {
+        "front": compiled("boilerplate.front", r"(?s)\A---[ \t]*\r?\n(?P<body>.{0,5000}?)\r?\n---[ \t]*(?:\r?\n|\Z)"),
+        "inline": compiled(
+            "boilerplate.inline",
+            r"(?m)!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
+            r"|\[\[?[^\]\n]{0,300}\]\]?\([^)\n]{0,1000}\)"  # markdown link (text too: nav links)
+            r"|`[^`\n]{0,1000}`"  # inline code (WeChat link dumps)
+            r"|<[A-Za-z/!][^<>\n]{0,300}>"  # HTML tag
+            r"|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});"  # HTML entity
+            r"|https?://[^\s\u4e00-\u9fff)\]]{1,500}"  # bare URL
+            r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s",  # markdown emphasis, headings, quotes, bullets
+        ),
+        "block_tag": compiled("boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"),
+        "line_start": compiled("boilerplate.line_start", r"[\s•·*□>#\-\d.]*" + alternation(t["line_start"], "line_start")),
+        "anywhere": compiled("boilerplate.anywhere", alternation(t["anywhere"], "anywhere")),
+        "tail": compiled("boilerplate.tail", r"[\s•·*□>#(]*" + alternation(t["tail"], "tail")),
+        "date_line": compiled(
+            "boilerplate.date_line",
+            r"(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}|(?<![0-9])[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}",
+        ),
+        "heading_markup": compiled("boilerplate.heading_markup", r"[ \t]{0,3}#{1,6}\s|\s*\*\*[^*\n]{1,60}\*\*\s*$"),
+        "list_item": compiled("boilerplate.list_item", r"\A\s*[0-9]{1,2}\s{2,}\S"),
+    }
+
+
+def _mask_spans(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[tuple[str, str], ...]]:
+    """Spans to mask, block-tag spans (paragraph breaks) and front-matter fields."""
+    pats = _patterns()
+    masks: list[tuple[int, int]] = []
+    fields: list[tuple[str, str]] = []
+    front = pats["front"].match(norm)
+    if front:
+        masks.append((0, front.end()))
+        for line in front.group("body").splitlines():
+            key, sep, value = line.partition(":")
+            if sep and key.strip():
+                fields.append((key.strip().lower(), value.strip().strip("\"'")))
+    offset = front.end() if front else 0
+    masks.extend(m.span() for m in pats["inline"].finditer(norm, offset) if m.end() > m.start())
+    breaks = [m.span() for m in pats["block_tag"].finditer(norm, offset)]
+    return masks, breaks, tuple(fields)
+
+
+def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
+    if not masks:
+        return norm
+    chars = list(norm)
+    for s, e in masks:
+        chars[s:e] = MASK * (e - s)
+    return "".join(chars)
+
+
+def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
+    newlines = (m.start() for m in compiled("boilerplate.newline", "[\n\r]").finditer(visible, start))
+    points = sorted({start, len(visible), *newlines, *(p for span in breaks for p in span)})
+    out = []
+    for a, b in zip(points, points[1:]):
+        while a < b and (visible[a] in "\n\r \t" or visible[a] == MASK):
+            a += 1
+        while b > a and (visible[b - 1] in "\n\r \t" or visible[b - 1] == MASK):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _content(visible: str, s: int, e: int) -> str:
+    return visible[s:e].translate(_delete_table())
+
+
+def _is_boiler(visible: str, s: int, e: int, content: str, t: Any) -> bool:
+    pats = _patterns()
+    raw = visible[s:e].replace(MASK, "")
+    if content in t["exact"] or not content:
+        return True
+    if len(content) < 160 and pats["line_start"].match(raw):
+        return True
+    if len(content) < t["short_line"] and pats["anywhere"].search(raw):
+        return True
+    if raw.count("|") >= 5 and len(content) / (raw.count("|") + 1) < 25:
+        return True  # spam keyword block
+    if len(content) < 40 and pats["date_line"].search(raw) and not _has_sentence(content):
+        return True  # "青岛新闻网 2025-03-18"
+    if len(content) < 40 and pats["list_item"].match(raw):
+        return True  # numbered headline list
+    return sum(c.isascii() for c in content) > 0.9 * len(content) and len(content) < 40
+
+
+def _has_sentence(content: str) -> bool:
+    return any(c in _SENTENCE_PUNCT for c in content)
+
+
+def _is_para(content: str) -> bool:
+    return len(content) >= 25 and _has_sentence(content)
+
+
+def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str]:
+    t = table("boilerplate")
+    contents = [_content(visible, s, e) for s, e in spans]
+    boiler = [_is_boiler(visible, s, e, c, t) for (s, e), c in zip(spans, contents)]
+    heading_markup = _patterns()["heading_markup"]
+    para = [
+        not b and _is_para(c) and not heading_markup.match(norm, norm.rfind("\n", 0, s) + 1)
+        for b, c, (s, _) in zip(boiler, contents, spans)
+    ]
+    def starts_body(i: int) -> bool:
+        if len(contents[i]) >= 60:
+            return True
+        following = [j for j in range(i + 1, min(len(spans), i + 12)) if contents[j]][:5]
+        return any(para[j] for j in following)
+
+    first = next((i for i, p in enumerate(para) if p and starts_body(i)), None)
+    if first is None:
+        first = next((i for i, p in enumerate(para) if p), None)
+    if first is None:
+        return ["nav" if b else "header" for b in boiler]
+    stop = len(spans)
+    for i in range(first + 1, len(spans)):
+        if _patterns()["tail"].match(visible[spans[i][0] : spans[i][1]].replace(MASK, "")):
+            stop = i
+            break
+    last = max(i for i in range(first, stop) if para[i])
+    for j in range(last + 1, stop):  # trailing subheadings still belong to the body
+        if not contents[j]:
+            continue
+        if boiler[j] or len(contents[j]) >= 60:
+            break
+        last = j
+    roles = []
+    for i in range(len(spans)):
+        if i < first:
+            roles.append("nav" if boiler[i] else "header")
+        elif i > last:
+            roles.append("tail")
+        elif boiler[i]:
+            roles.append("boiler")
+        else:
+            roles.append("para" if para[i] else "heading")
+    return _mark_duplicates(roles, contents)
+
+
+def _mark_duplicates(roles: list[str], contents: list[str]) -> list[str]:
+    """A repeated paragraph is kept once; of a truncated copy and a whole one, the whole one."""
+    kept: list[int] = []
+    for i, role in enumerate(roles):
+        if role not in ("para", "heading"):
+            continue
+        text = contents[i]
+        for j in kept:
+            other = contents[j]
+            if text == other:
+                roles[i] = "dup"
+                break
+            short, long_ = (text, other) if len(text) < len(other) else (other, text)
+            if len(short) >= 20 and long_.startswith(short):
+                loser = _truncated(i, j, contents)
+                roles[loser] = "dup"
+                if loser == j:
+                    kept.remove(j)
+                    kept.append(i)
+                break
+        else:
+            kept.append(i)
+    return roles
+
+
+def _truncated(i: int, j: int, contents: list[str]) -> int:
+    """Of two copies where one is a prefix of the other, the index of the one to drop."""
+    a, b = contents[i], contents[j]
+    a_whole, b_whole = a[-1] in _FINAL_PUNCT, b[-1] in _FINAL_PUNCT
+    if a_whole != b_whole:
+        return j if a_whole else i
+    return i if len(a) < len(b) else j
+
+
+def clean(norm: str) -> Page:
+    """Classify the blocks of the normalised page ``norm``."""
+    masks, breaks, fields = _mask_spans(norm)
+    visible = _apply_masks(norm, masks)
+    front = _patterns()["front"].match(norm)
+    start = front.end() if front else 0
+    spans = _split_blocks(visible, breaks, start)
+    roles = _classify(norm, visible, spans)
+    blocks = [Block(s, e, r) for (s, e), r in zip(spans, roles)]
+    if start:
+        blocks.insert(0, Block(0, start, "front"))
+    return Page(tuple(blocks), visible, fields)

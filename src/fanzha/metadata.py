@@ -1,0 +1,169 @@
+"""Title, publication date, source and region of a page.
+
+Reads the front matter, the header blocks (before the body), the dateline and the body.
+
+>>> import datetime
+>>> find_published("2019-08-30 08:42:08")
+datetime.date(2019, 8, 30)
+>>> find_published("21-09-07 09:01 来源:中国甘肃网")
+datetime.date(2021, 9, 7)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .boilerplate import Block, Page, unmasked
+from .rules import alternation, compiled, table
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str | None
+    published: dt.date | None
+    source: str | None
+    region: str | None
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    places = table("places")
+    names = alternation([*places["provinces"], *places["cities"], *places["countries"]], "places")
+    suffix = alternation(places["suffixes"], "places.suffixes")
+    return {
+        "date": compiled(
+            "meta.date",
+            r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s?[-/.年]\s?(?P<m>[0-9]{1,2})\s?[-/.月]\s?(?P<d>[0-9]{1,2})(?![0-9])"
+            r"|(?<![0-9])(?P<yy>[0-9]{2})-(?P<mm>[0-9]{2})-(?P<dd>[0-9]{2})\s[0-9]{2}:[0-9]{2}",
+        ),
+        "source": compiled(
+            "meta.source", r"(?:稿件)?来源\s?[:：]\s?(?P<s>[^\s()\[\]|,，。:：]{2,30})"
+        ),
+        "reprint": compiled(
+            "meta.reprint",
+            r"\A\s*(?:据\s?)?(?P<s>[A-Za-z\u4e00-\u9fff]{2,16}?)\s?"
+            r"(?:(?:[0-9]{1,2}月[0-9]{1,2}日)?消息|近日报道|[0-9]{1,2}月[0-9]{1,2}日讯|讯\s)",
+        ),
+        "column_tag": compiled("meta.column_tag", r"\A[^|]{1,6}\s?\|\s?"),
+        "md_heading": compiled("meta.md_heading", r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?P<t>\S.*?)[ \t#]*$"),
+        "place": compiled("meta.place", rf"(?P<n>{names})(?P<s>{suffix})?"),
+        "national": compiled("meta.national", alternation(places["national"], "places.national")),
+        "fraud": compiled("meta.fraud", alternation(table("measures")["topics"]["on_topic"], "topics.on_topic")),
+    }
+
+
+def _to_date(m: regex.Match[str]) -> dt.date | None:
+    try:
+        if m.group("y"):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return dt.date(2000 + int(m.group("yy")), int(m.group("mm")), int(m.group("dd")))
+    except ValueError:
+        return None
+
+
+def find_published(text: str) -> dt.date | None:
+    """The first well-formed date of ``text`` (a header line), or ``None``."""
+    for m in _patterns()["date"].finditer(text):
+        day = _to_date(m)
+        if day is not None:
+            return day
+    return None
+
+
+def _header(page: Page) -> list[Block]:
+    first_body = next((i for i, b in enumerate(page.blocks) if b.role == "para"), len(page.blocks))
+    return [b for b in page.blocks[:first_body] if b.role in ("header", "nav")]
+
+
+def _line(page: Page, display: str, block: Block) -> str:
+    return unmasked(display, page.visible, block.start, block.end).strip()
+
+
+def _is_dateline(text: str) -> bool:
+    return bool(_patterns()["date"].search(text) or _patterns()["source"].search(text))
+
+
+def _title(page: Page, norm: str, display: str, fields: dict[str, str]) -> str | None:
+    pats = _patterns()
+    if fields.get("title"):
+        return pats["column_tag"].sub("", fields["title"]).strip() or None
+    start = page.blocks[0].end if page.blocks and page.blocks[0].role == "front" else 0
+    heading = pats["md_heading"].search(norm, start)
+    if heading:
+        return display[heading.start("t") : heading.end("t")].strip() or None
+    header = _header(page)
+    datelines = [i for i, b in enumerate(header) if _is_dateline(page.visible[b.start : b.end])]
+    if not datelines:
+        return None
+    for block in reversed(header[: datelines[-1]]):
+        text = _line(page, display, block)
+        if block.role == "header" and text and not _is_dateline(text):
+            return text
+    return None
+
+
+def _published(page: Page, norm: str, fields: dict[str, str]) -> dt.date | None:
+    for block in _header(page):
+        day = find_published(norm[block.start : block.end])
+        if day is not None:
+            return day
+    return find_published(fields.get("date", ""))
+
+
+def _source(page: Page, norm: str, display: str, fields: dict[str, str]) -> str | None:
+    pats = _patterns()
+    for block in page.blocks:
+        if block.role == "front":
+            continue
+        m = pats["source"].search(norm, block.start, block.end)
+        if m:
+            return display[m.start("s") : m.end("s")]
+    first = next(page.body_blocks(), None)
+    if first is not None:
+        m = pats["reprint"].match(norm, first.start, first.end)
+        if m:
+            return display[m.start("s") : m.end("s")]
+    if fields.get("source"):
+        return regex.split(r"\s?[-|–—]\s?", fields["source"])[0].strip() or None
+    return None
+
+
+def _region(title: str | None, body_sentences: Sequence[str]) -> str | None:
+    pats = _patterns()
+    if title:
+        place = pats["place"].search(title)
+        if place:
+            return place.group(0) if place.group("s") in ("市",) else place.group("n")
+        if pats["national"].search(title):
+            return "全国"
+    forms: Counter[str] = Counter()
+    bases: Counter[str] = Counter()
+    national = 0
+    for sentence in body_sentences:
+        if not pats["fraud"].search(sentence):
+            continue
+        national += len(pats["national"].findall(sentence))
+        for m in pats["place"].finditer(sentence):
+            bases[m.group("n")] += 1
+            forms[m.group("n") + (m.group("s") if m.group("s") == "市" else "")] += 1
+    if not bases or national > max(bases.values()):
+        return "全国" if national else None
+    base = bases.most_common(1)[0][0]
+    candidates = [f for f in forms if f.startswith(base) and len(f) <= len(base) + 1]
+    return max(candidates, key=lambda f: (forms[f], len(f)))
+
+
+def extract_meta(page: Page, norm: str, display: str, body_sentences: Sequence[str]) -> Meta:
+    """Metadata of a cleaned page. ``display`` is the simplified, un-width-folded text."""
+    fields = dict(page.front_matter)
+    title = _title(page, norm, display, fields)
+    published = _published(page, norm, fields)
+    source = _source(page, norm, display, fields)
+    region = _region(title, body_sentences)
+    return Meta(title, published, source, region)

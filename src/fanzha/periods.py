@@ -1,0 +1,135 @@
+"""The period a figure covers, following the annotation conventions mechanically.
+
+A date stated earlier in the same sentence, or as the paragraph's lead-in, applies to the
+figures after it. ``截至X`` gives ``../X``; ``X以来`` gives ``X/published``; a vague time word
+(目前) leaves the figures after it without a period; a comparison base (较去年) is no period.
+
+>>> import datetime
+>>> open_end("2021-05-17", datetime.date(2021, 5, 31))
+'../2021-05-17'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+import regex
+
+from .rules import alternation, compiled, table
+from .segment import Sentence
+from .types import Kind, Mention
+
+_VAGUE = "vague"
+_LEAD_WINDOW = 25
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    d = table("dates")
+    until = alternation(d["until"], "dates.until")
+    return {
+        "until": compiled("periods.until", rf"{until}\s?$"),
+        "until_now": compiled("periods.until_now", rf"{until}\s?{alternation(d['now'], 'dates.now')}"),
+        "vague": compiled("periods.vague", alternation(d["vague"], "dates.vague")),
+        "comparison": compiled("periods.comparison", rf"{alternation(d['comparison'], 'dates.comparison')}\s?$"),
+        "since_later": compiled("periods.since", rf"[^,，。;；]{{0,10}}?{alternation(d['since'], 'dates.since')}"),
+    }
+
+
+def open_end(value: str, published: dt.date | None) -> str:
+    """``../<last day of value>``."""
+    return f"../{value.split('/')[-1]}"
+
+
+def _date_period(m: Mention, norm: str, published: dt.date | None) -> str | None:
+    """The period a date mention opens for the figures after it; ``None`` if it opens none."""
+    pats = _patterns()
+    before = norm[max(0, m.start - 4) : m.start]
+    value = str(m.value)
+    if pats["comparison"].search(before) or norm.startswith("同期", m.end):
+        return None
+    if pats["until"].search(before):
+        return open_end(value, published)
+    if "/" not in value or not value.endswith(published.isoformat() if published else "\x00"):
+        since = pats["since_later"].match(norm, m.end)
+        if since and published is not None:
+            return f"{value.split('/')[0]}/{published.isoformat()}"
+    return value
+
+
+def _events(norm: str, sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None) -> list[tuple[int, str | None]]:
+    """(position, period) where the running period of the sentence changes."""
+    pats = _patterns()
+    events: list[tuple[int, str | None]] = []
+    for m in mentions:
+        if m.kind is Kind.DATE:
+            period = _date_period(m, norm, published)
+            if period is not None:
+                events.append((m.start, period))
+    until_now = [(x.start(), x.end()) for x in pats["until_now"].finditer(norm, sentence.start, sentence.end)]
+    for s, _ in until_now:
+        if published is not None:
+            events.append((s, f"../{published.isoformat()}"))
+    for x in pats["vague"].finditer(norm, sentence.start, sentence.end):
+        if not any(s <= x.start() < e for s, e in until_now):
+            events.append((x.start(), _VAGUE))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def _combine(current: str, lead: str | None) -> str:
+    if current.startswith("../") and lead and not lead.startswith(".."):
+        start = lead.split("/")[0]
+        return f"{start}/{current[3:]}"
+    return current
+
+
+def assign_periods(
+    mentions: Sequence[Mention], norm: str, sentences: Sequence[Sentence], published: dt.date | None
+) -> list[Mention]:
+    """Mentions (sorted) with ``period`` filled for counts, money, percents and multiples."""
+    by_sentence: dict[int, list[Mention]] = {}
+    index = 0
+    for i, sentence in enumerate(sentences):
+        while index < len(mentions) and mentions[index].start < sentence.end:
+            if mentions[index].start >= sentence.start:
+                by_sentence.setdefault(i, []).append(mentions[index])
+            index += 1
+    out: list[Mention] = []
+    lead: str | None = None
+    block = -1
+    for i, sentence in enumerate(sentences):
+        in_sentence = by_sentence.get(i, [])
+        events = _events(norm, sentence, in_sentence, published)
+        if sentence.block != block:
+            block = sentence.block
+            lead = _lead(in_sentence, events, sentence)
+        for m in in_sentence:
+            if m.kind in (Kind.DATE, Kind.DURATION):
+                out.append(m)
+                continue
+            current = next((p for pos, p in reversed(events) if pos < m.start), None)
+            if current is None:
+                period = lead
+            elif current == _VAGUE:
+                period = None
+            else:
+                period = _combine(current, lead)
+            out.append(replace(m, period=period) if period != m.period else m)
+    return out
+
+
+def _lead(in_sentence: Sequence[Mention], events: Sequence[tuple[int, str | None]], sentence: Sentence) -> str | None:
+    """The paragraph's lead-in period: a date opening its first sentence, before any figure."""
+    first_figure = next((m.start for m in in_sentence if m.kind is not Kind.DATE), sentence.end)
+    for pos, period in events:
+        if pos >= first_figure or pos - sentence.start > _LEAD_WINDOW:
+            return None
+        if period is not None and period != _VAGUE:
+            return period
+        if period == _VAGUE:
+            return None
+    return None
