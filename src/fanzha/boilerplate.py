@@ -60,11 +60,18 @@ class Page:
         return "\n".join(p for p in parts if p)
 
     def mention_text(self) -> str:
-        """``visible`` with every non-body character masked: what the recognisers read."""
-        chars = [MASK] * len(self.visible)
+        """``visible`` with every non-body character masked: what the recognisers read.
+
+        Each gap between two body blocks starts with a newline, so paragraphs stay apart.
+        """
+        parts, pos = [], 0
         for b in self.body_blocks():
-            chars[b.start : b.end] = self.visible[b.start : b.end]
-        return "".join(chars)
+            if b.start > pos:  # a paragraph break: one newline, then mask
+                parts.append(("\n" + MASK * (b.start - pos - 1)) if pos else MASK * b.start)
+            parts.append(self.visible[b.start : b.end])
+            pos = b.end
+        parts.append(MASK * (len(self.visible) - pos))
+        return "".join(parts)
 
 
 def unmasked(display: str, visible: str, start: int, end: int) -> str:

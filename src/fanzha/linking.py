@@ -48,6 +48,28 @@ def _cues() -> tuple[regex.Pattern[str], dict[str, Cue]]:
 
 
 @cache
+def _counted_capacity() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    counted = table("measures")["counted"]
+    heads = alternation(counted["capacity"], "measures.counted")
+    followers = alternation(counted["followers"], "measures.counted.followers")
+    return (
+        compiled("measures.counted", rf"{heads}(?=[^\u4e00-\u9fff]|{followers}|$)"),
+        compiled("measures.counted.unit", rf"{heads}$"),
+    )
+
+
+def _counts_capacity(mention: Mention, after: str) -> bool:
+    """``6个研判小组``: an organisational unit is the noun counted right after the figure."""
+    window = int(table("measures")["counted"]["window"])
+    head = regex.split(r"[、,，;；。]", after, maxsplit=1)[0][:window]
+    in_text, in_unit = _counted_capacity()
+    m = in_text.search(head)
+    if m and not any(c in head[: m.start()] for c in "“了\"'"):
+        return True
+    return bool(mention.unit and in_unit.search(mention.unit))
+
+
+@cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     ch = table("measures")["change"]
     topics = table("measures")["topics"]
@@ -148,6 +170,25 @@ def _respectively_items(text: str, lo: int, pos: int) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def _inherits(mention: Mention, prev: Mention, norm: str) -> bool:
+    """A figure right after another one in a list shares its category (账户1万个、金额2.9亿元)."""
+    gap = norm[prev.end : mention.start]
+    limit = 8 if mention.kind is Kind.DURATION else 10
+    return len(gap) <= limit and not any(c in "。;；!?！？" for c in gap)
+
+
+def _category(mention: Mention, cue: Cue | None, after: str, prev: Mention | None, norm: str) -> Category | None:
+    if _counts_capacity(mention, after):
+        return Category.CAPACITY
+    if cue is None:
+        cue = _best_cue(after, prefer_end=False)
+    if cue is not None:
+        return cue.category
+    if prev is not None and _inherits(mention, prev, norm):
+        return prev.category
+    return None
+
+
 def link_sentence(
     mentions: Sequence[Mention], norm: str, display: str, sentence: Sentence, paragraph: str, topic: _Topic
 ) -> list[Mention]:
@@ -168,7 +209,11 @@ def link_sentence(
         change, basis = change_of(norm[_clause_start(norm, sentence.start, mention.start) : mention.start])
         if change is None and joined and prev is not None and not before.strip("、和及与 ,，"):
             change, basis = prev.change, prev.basis
+        after = norm[mention.end : _clause_end(norm, mention.end, sentence.end)]
         cue = _best_cue(before, prefer_end=True)
+        wider = _best_cue(norm[_clause_start(norm, sentence.start, mention.start) : mention.start], True)
+        if cue is not None and wider is not None and wider.weight > cue.weight:
+            cue = wider  # 侦破案损百万元以上案件9起: the verb stands before the first figure
         measure = measure_phrase(display[start : mention.start]) if before.strip() else None
         items = _respectively_items(norm, sentence.start, mention.start)
         if items:
@@ -181,12 +226,9 @@ def link_sentence(
                 cue = _best_cue(item, prefer_end=True) or cue
         else:
             group = []
-        if cue is None:
-            after = norm[mention.end : _clause_end(norm, mention.end, sentence.end)]
-            cue = _best_cue(after, prefer_end=False)
-        category = cue.category if cue else None
-        if category is None and joined and prev is not None:
-            category, measure = prev.category, measure or prev.measure
+        category = _category(mention, cue, after, prev, norm)
+        if category is None and prev is not None and _inherits(mention, prev, norm):
+            measure = measure or prev.measure
         if not on_topic:
             category = None
         linked = replace(mention, measure=measure, category=category, change=change, basis=basis)

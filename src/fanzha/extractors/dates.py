@@ -90,7 +90,7 @@ class _Context:
     def __init__(self, published: dt.date | None) -> None:
         self.published = published
         self.anchor: dt.date | None = None
-        self.anchor_line = -1
+        self.anchor_end = -1
 
     @property
     def year(self) -> int | None:
@@ -103,7 +103,7 @@ def _rel_year(word: str | None, ctx: _Context) -> int | None:
     return ctx.year + int(table("dates")["relative_years"][word])
 
 
-def _resolve(m: regex.Match[str], ctx: _Context, line: int) -> tuple[str | None, dt.date | None]:
+def _resolve(m: regex.Match[str], ctx: _Context, anchored: bool) -> tuple[str | None, dt.date | None]:
     """(ISO value, the day it names if it names one day)."""
     g = m.groupdict()
     year = _num(g["y"]) if g["y"] else _rel_year(g["ry"], ctx) if g["ry"] else ctx.year
@@ -168,7 +168,7 @@ def _resolve(m: regex.Match[str], ctx: _Context, line: int) -> tuple[str | None,
         day_ = ctx.published + dt.timedelta(days=int(table("dates")["relative_days"][g["rd"]]))
         return day_.isoformat(), day_
     if g["ad"] or g["dd"]:
-        if ctx.anchor is None or ctx.anchor_line != line:
+        if ctx.anchor is None or not anchored:
             return None, None
         if g["ad"]:
             day_ = ctx.anchor + dt.timedelta(days=int(table("dates")["anchored_days"][g["ad"]]))
@@ -214,19 +214,23 @@ def _with_since(value: str, ctx: _Context) -> str:
 def find(text: str, published: dt.date | None) -> list[Mention]:
     """Date mentions of normalised ``text``; ``text`` fields are left for the caller to fill."""
     ctx = _Context(published)
+    vague = compiled("dates.vague", alternation(table("dates")["vague"], "dates.vague"))
     out: list[Mention] = []
     for m in _pattern().finditer(text):
         if not m.group(0).strip() or _in_book_title(text, m.start()):
             continue
-        line = text.count("\n", 0, m.start())
-        value, day = _resolve(m, ctx, line)
+        # 第二天/24日 lean on the nearest time expression before them; a vague one (近日) gives none
+        anchored = ctx.anchor_end >= 0 and not vague.search(text, ctx.anchor_end, m.start())
+        value, day = _resolve(m, ctx, anchored)
         if value is None:
             continue
         end = m.end()
         if m.group("since"):
             value = _with_since(value, ctx)
         if day is not None:
-            ctx.anchor, ctx.anchor_line = day, line
+            ctx.anchor, ctx.anchor_end = day, end
+        else:
+            ctx.anchor, ctx.anchor_end = None, -1  # an interval is no day to count from
         out.append(Mention(Kind.DATE, "", m.start(), end, value))
     return _merge_ranges(text, out)
 

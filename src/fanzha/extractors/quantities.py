@@ -286,7 +286,22 @@ def find(text: str) -> list[Mention]:
             found.append(mention)
             taken.append((mention.start, mention.end))
     found.sort(key=lambda x: x.start)
+    slogans = _quoted(text)
+    if slogans:
+        found = [x for x in found if not _opens_slogan(text, x, slogans)]
     return _merge_terms(_resolve_ranges(text, found))
+
+
+def _quoted(text: str) -> frozenset[str]:
+    """Short quoted phrases (“六条战线”): names and slogans, whose numerals are not counts."""
+    return frozenset(m.group(1) for m in compiled("quantities.quoted", r"“([^“”\n]{2,12})”").finditer(text))
+
+
+def _opens_slogan(text: str, mention: Mention, slogans: frozenset[str]) -> bool:
+    surface = text[mention.start : mention.end]
+    if any(c.isascii() and c.isdigit() for c in surface):
+        return False
+    return any(q.startswith(surface) and len(q) > len(surface) for q in slogans)
 
 
 def _merge_terms(found: list[Mention]) -> list[Mention]:
