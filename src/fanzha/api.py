@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .boilerplate import Block, Page, clean
+from .boilerplate import Page, clean
 from .extractors import dates, quantities
 from .linking import article_topic, link_sentence
 from .metadata import extract_meta
@@ -107,27 +107,38 @@ def _sentence_lookup(sents: Sequence[Sentence]):  # type: ignore[no-untyped-def]
     return find
 
 
-def _heading_repeats(m: Mention, block: Block, page: Page, norm: str, title: str | None) -> bool:
-    """A figure in a subheading that the title or the next paragraph states again."""
-    if m.kind is Kind.DATE:
-        others: list[Mention] = dates.find(norm[: 0] + (title or ""), None)
-    else:
-        others = quantities.find(fold_width(title or ""))
+def _repeats(m: Mention, others: Sequence[Mention], same_unit: bool) -> bool:
+    """True when ``others`` state the figure of ``m`` again (same kind, value within 10%)."""
+    for o in others:
+        if o.kind is not m.kind or (same_unit and o.unit != m.unit):
+            continue
+        if isinstance(m.value, str) or isinstance(o.value, str):
+            if m.value == o.value:
+                return True
+            continue
+        big = max(abs(m.value), abs(o.value))
+        if big == 0 or abs(m.value - o.value) <= big / 10:
+            return True
+    return False
+
+
+def _drop_heading_repeats(
+    found: list[Mention], page: Page, title: str | None, published: dt.date | None
+) -> list[Mention]:
+    """Figures of a subheading that repeat the title or the paragraph after it are not mentions."""
     blocks = list(page.body_blocks())
-    nxt = next((b for b in blocks if b.start > block.start and b.role == "para"), None)
-    if nxt is not None:
-        chunk = norm[nxt.start : nxt.end]
-        others += dates.find(chunk, None) if m.kind is Kind.DATE else quantities.find(chunk)
-    return any(_close(m, o) for o in others)
-
-
-def _close(a: Mention, b: Mention) -> bool:
-    if a.kind is Kind.DATE or b.kind is Kind.DATE:
-        return a.kind == b.kind and str(a.value).split("-")[0] == str(b.value).split("-")[0]
-    if a.kind != b.kind or not isinstance(a.value, type(b.value)):
-        return False
-    big = max(abs(a.value), abs(b.value))  # type: ignore[arg-type]
-    return big == 0 or abs(a.value - b.value) <= big / 10  # type: ignore[operator]
+    in_title = _recognise(fold_width(title), published) if title else []
+    kept = []
+    for m in found:
+        i = next((k for k, b in enumerate(blocks) if b.start <= m.start < b.end), None)
+        if i is None or blocks[i].role != "heading":
+            kept.append(m)
+            continue
+        nxt = next((b for b in blocks[i + 1 :] if b.role == "para"), None)
+        in_next = [o for o in found if nxt is not None and nxt.start <= o.start < nxt.end]
+        if not (_repeats(m, in_title, same_unit=True) or _repeats(m, in_next, same_unit=False)):
+            kept.append(m)
+    return kept
 
 
 def extract(text: str, *, published: dt.date | str | None = None) -> Extraction:
@@ -153,12 +164,7 @@ def extract(text: str, *, published: dt.date | str | None = None) -> Extraction:
     meta = extract_meta(page, norm, display, [display[s.start : s.end] for s in sents])
     pub = pub_arg or meta.published
     found = [m for m in _recognise(work, pub) if not (m.kind is Kind.COUNT and m.unit is None)]
-    headings = [b for b in body_blocks if b.role == "heading"]
-    kept = []
-    for m in found:
-        block = next((b for b in headings if b.start <= m.start < b.end), None)
-        if block is None or not _heading_repeats(m, block, page, norm, meta.title):
-            kept.append(m)
+    kept = _drop_heading_repeats(found, page, meta.title, pub)
     mentions = _link(kept, norm, display, sents, paragraphs, pub, text)
     return Extraction(
         title=meta.title,

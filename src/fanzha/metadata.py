@@ -47,9 +47,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "reprint": compiled(
             "meta.reprint",
-            r"\A\s*(?:据\s?)?(?P<s>[A-Za-z\u4e00-\u9fff]{2,16}?)\s?"
+            r"\s*(?:据\s?)?(?P<s>[A-Za-z\u4e00-\u9fff]{2,16}?)\s?"
             r"(?:(?:[0-9]{1,2}月[0-9]{1,2}日)?消息|近日报道|[0-9]{1,2}月[0-9]{1,2}日讯|讯\s)",
         ),
+        "url_date": compiled(
+            "meta.url_date", r"https?://[^\s)]*?/(?P<y>20[0-9]{2})[/-]?(?P<m>[01][0-9])[/-]?(?P<d>[0-3][0-9])/"
+        ),
+        "authority": compiled("meta.authority", r"(?:省|市)?(?:公安|警方|检察|法院|人民政府|政府)"),
         "column_tag": compiled("meta.column_tag", r"\A[^|]{1,6}\s?\|\s?"),
         "md_heading": compiled("meta.md_heading", r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?P<t>\S.*?)[ \t#]*$"),
         "place": compiled("meta.place", rf"(?P<n>{names})(?P<s>{suffix})?"),
@@ -113,55 +117,76 @@ def _published(page: Page, norm: str, fields: dict[str, str]) -> dt.date | None:
         day = find_published(norm[block.start : block.end])
         if day is not None:
             return day
-    return find_published(fields.get("date", ""))
+    day = find_published(fields.get("date", ""))
+    if day is None:  # a transcript page: the date of its own address (…/2025/06/16/…)
+        m = _patterns()["url_date"].search(norm)
+        day = _to_date(m) if m else None
+    return day
 
 
 def _source(page: Page, norm: str, display: str, fields: dict[str, str]) -> str | None:
+    """来源 in the header, the outlet a reprint names, 来源 in the body or just after it."""
     pats = _patterns()
-    for block in page.blocks:
-        if block.role == "front":
-            continue
-        m = pats["source"].search(norm, block.start, block.end)
-        if m:
-            return display[m.start("s") : m.end("s")]
-    first = next(page.body_blocks(), None)
-    if first is not None:
-        m = pats["reprint"].match(norm, first.start, first.end)
-        if m:
-            return display[m.start("s") : m.end("s")]
+    blocks = list(page.blocks)
+    body = [i for i, b in enumerate(blocks) if b.role in ("para", "heading")]
+    last = body[-1] if body else -1
+    header = [b for b in blocks[: body[0] if body else len(blocks)] if b.role in ("header", "nav")]
+    first = blocks[body[0]] if body else None
+    near_tail = [b for b in blocks[last + 1 : last + 6] if b.role == "tail"]
+    in_body = [blocks[i] for i in body]
+    reprint = header[-3:] + ([first] if first is not None else [])
+    for group, pattern in ((header, "source"), (reprint, "reprint"), (in_body, "source"), (near_tail, "source")):
+        for block in group:
+            m = (pats[pattern].match if pattern == "reprint" else pats[pattern].search)(norm, block.start, block.end)
+            if m:
+                return display[m.start("s") : m.end("s")]
     if fields.get("source"):
         return regex.split(r"\s?[-|–—]\s?", fields["source"])[0].strip() or None
     return None
 
 
 def _region(title: str | None, body_sentences: Sequence[str]) -> str | None:
+    """The place the article reports on: named in the title, else the place the fraud
+    sentences name most (a place followed by 公安/警方/法院… counts three times)."""
     pats = _patterns()
     if title:
         place = pats["place"].search(title)
         if place:
-            return place.group(0) if place.group("s") in ("市",) else place.group("n")
+            return place.group(0) if place.group("s") == "市" else place.group("n")
         if pats["national"].search(title):
             return "全国"
+    fraud = [s for s in body_sentences if pats["fraud"].search(s)]
+    scores: Counter[str] = Counter()
     forms: Counter[str] = Counter()
-    bases: Counter[str] = Counter()
     national = 0
-    for sentence in body_sentences:
-        if not pats["fraud"].search(sentence):
-            continue
+    for sentence in fraud or body_sentences:
         national += len(pats["national"].findall(sentence))
         for m in pats["place"].finditer(sentence):
-            bases[m.group("n")] += 1
-            forms[m.group("n") + (m.group("s") if m.group("s") == "市" else "")] += 1
-    if not bases or national > max(bases.values()):
+            weight = 3 if pats["authority"].match(sentence, m.end()) else 1
+            scores[m.group("n")] += weight
+            forms[m.group("n") + (m.group("s") if m.group("s") == "市" else "")] += weight
+    if not scores or national > max(scores.values()):
         return "全国" if national else None
-    base = bases.most_common(1)[0][0]
-    candidates = [f for f in forms if f.startswith(base) and len(f) <= len(base) + 1]
+    base = scores.most_common(1)[0][0]
+    candidates = [f for f in forms if f == base or f == base + "市"]
     return max(candidates, key=lambda f: (forms[f], len(f)))
+
+
+def _front_fields(page: Page, display: str) -> dict[str, str]:
+    """Front-matter fields, read from ``display`` so punctuation stays as written."""
+    if not page.blocks or page.blocks[0].role != "front":
+        return {}
+    fields = {}
+    for line in display[page.blocks[0].start : page.blocks[0].end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and key.strip() != "---":
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields
 
 
 def extract_meta(page: Page, norm: str, display: str, body_sentences: Sequence[str]) -> Meta:
     """Metadata of a cleaned page. ``display`` is the simplified, un-width-folded text."""
-    fields = dict(page.front_matter)
+    fields = _front_fields(page, display)
     title = _title(page, norm, display, fields)
     published = _published(page, norm, fields)
     source = _source(page, norm, display, fields)
