@@ -178,8 +178,9 @@ def _scan(text: str) -> Iterator[Mention]:
         lead_approx, lead_start = _prefix_approx(text, start)
         if not has_digit and core[0] in _CN_SCALES + _BIG and text[start - 1 : start] in vague:
             approx, lead_start = Approx(vague[text[start - 1]]), start - 1
-        elif not has_digit and len(core) == 1 and core in _BIG and approx is None:
-            continue  # a lone 万/亿 (万人发案率) is not an amount
+        elif not has_digit and len(core) == 1 and core in _BIG + "百佰千仟" and approx is None:
+            if not (core in "百千" and (_prefix_approx(text, start)[0] or _suffix_approx(text, end)[0])):
+                continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount
         if _word_patterns()["not_after"].match(text, end):
             continue  # 65岁: an age
         if m.group("neg"):
@@ -213,6 +214,8 @@ def _with_unit(
         return None  # a calendar year
     if unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE:
         return None
+    if unit is not None and unit.kind is Kind.DURATION and core == "一" and text[start - 1 : start] in ("前", "后"):
+        return None  # 前一天: the day before, not a length of time
     if unit is None:
         unit = _unit_from_noun(text, pos, core, value, has_digit, lead_start)
     if unit is None:
