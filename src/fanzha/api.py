@@ -5,8 +5,11 @@ sentences -> find quantities and dates -> link to measures -> resolve periods ->
 
 >>> from fanzha import extract
 >>> r = extract("今年以来,全市共抓获犯罪嫌疑人253名,冻结资金4000余万元。", published="2021-05-31")
->>> [(m.text, m.kind.value, m.category and m.category.value, m.period) for m in r.mentions]
-[('今年以来', 'date', None, None), ('253名', 'count', 'arrests', '2021-01-01/2021-05-31'), ('4000余万元', 'money', 'funds_frozen', '2021-01-01/2021-05-31')]
+>>> for m in r.mentions:
+...     print(m.text, m.kind.value, m.category and m.category.value, m.period)
+今年以来 date None None
+253名 count arrests 2021-01-01/2021-05-31
+4000余万元 money funds_frozen 2021-01-01/2021-05-31
 """
 
 from __future__ import annotations

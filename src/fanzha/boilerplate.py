@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -106,15 +107,23 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"|https?://[^\s\u4e00-\u9fff)\]]{1,500}"  # bare URL
             r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s",  # markdown emphasis, headings, quotes, bullets
         ),
-        "block_tag": compiled("boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"),
-        "line_start": compiled("boilerplate.line_start", r"[\s•·*□>#\-\d.]*" + alternation(t["line_start"], "line_start")),
+        "block_tag": compiled(
+            "boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"
+        ),
+        "line_start": compiled(
+            "boilerplate.line_start", r"[\s•·*□>#\-\d.]*" + alternation(t["line_start"], "line_start")
+        ),
         "anywhere": compiled("boilerplate.anywhere", alternation(t["anywhere"], "anywhere")),
         "tail": compiled("boilerplate.tail", r"[\s•·*□>#(]*" + alternation(t["tail"], "tail")),
         "date_line": compiled(
             "boilerplate.date_line",
-            r"(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}|(?<![0-9])[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}",
+            r"(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
+            r"|(?<![0-9])[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}",
         ),
         "heading_markup": compiled("boilerplate.heading_markup", r"[ \t]{0,3}#{1,6}\s|\s*\*\*[^*\n]{1,60}\*\*\s*$"),
+        "byline": compiled(
+            "boilerplate.byline", r"\A\s*[(（]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3}\s*[)）]\s*\Z"
+        ),
         "list_item": compiled("boilerplate.list_item", r"\A\s*[0-9]{1,2}\s{2,}\S"),
     }
 
@@ -150,7 +159,7 @@ def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> li
     newlines = (m.start() for m in compiled("boilerplate.newline", "[\n\r]").finditer(visible, start))
     points = sorted({start, len(visible), *newlines, *(p for span in breaks for p in span)})
     out = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         while a < b and (visible[a] in "\n\r \t" or visible[a] == MASK):
             a += 1
         while b > a and (visible[b - 1] in "\n\r \t" or visible[b - 1] == MASK):
@@ -177,6 +186,8 @@ def _is_boiler(visible: str, s: int, e: int, content: str, t: Any) -> bool:
         return True  # spam keyword block
     if len(content) < 40 and pats["date_line"].search(raw) and not _has_sentence(content):
         return True  # "青岛新闻网 2025-03-18"
+    if pats["byline"].match(raw):
+        return True  # "(王彪 应学良)"
     if len(content) < 40 and pats["list_item"].match(raw):
         return True  # numbered headline list
     return sum(c.isascii() for c in content) > 0.9 * len(content) and len(content) < 40
@@ -193,11 +204,11 @@ def _is_para(content: str) -> bool:
 def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str]:
     t = table("boilerplate")
     contents = [_content(visible, s, e) for s, e in spans]
-    boiler = [_is_boiler(visible, s, e, c, t) for (s, e), c in zip(spans, contents)]
+    boiler = [_is_boiler(visible, s, e, c, t) for (s, e), c in zip(spans, contents, strict=True)]
     heading_markup = _patterns()["heading_markup"]
     para = [
         not b and _is_para(c) and not heading_markup.match(norm, norm.rfind("\n", 0, s) + 1)
-        for b, c, (s, _) in zip(boiler, contents, spans)
+        for b, c, (s, _) in zip(boiler, contents, spans, strict=True)
     ]
     def starts_body(i: int) -> bool:
         if len(contents[i]) >= 60:
@@ -277,7 +288,7 @@ def clean(norm: str) -> Page:
     start = front.end() if front else 0
     spans = _split_blocks(visible, breaks, start)
     roles = _classify(norm, visible, spans)
-    blocks = [Block(s, e, r) for (s, e), r in zip(spans, roles)]
+    blocks = [Block(s, e, r) for (s, e), r in zip(spans, roles, strict=True)]
     if start:
         blocks.insert(0, Block(0, start, "front"))
     return Page(tuple(blocks), visible, fields)

@@ -60,7 +60,9 @@ def _date_period(m: Mention, norm: str, published: dt.date | None) -> str | None
     return value
 
 
-def _events(norm: str, sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None) -> list[tuple[int, str | None]]:
+def _events(
+    norm: str, sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None
+) -> list[tuple[int, str | None]]:
     """(position, period) where the running period of the sentence changes."""
     pats = _patterns()
     events: list[tuple[int, str | None]] = []

@@ -1,6 +1,7 @@
 """Sentence splitting over the body blocks, with offsets into the input.
 
->>> [text[s.start:s.end] for s in sentences(text := "甲。乙!丙\\n丁", [(0, len(text))])]
+>>> text = "甲。乙!丙\\n丁"
+>>> [text[s.start : s.end] for s in sentences(text, [(0, len(text))])]
 ['甲。', '乙!', '丙', '丁']
 """
 

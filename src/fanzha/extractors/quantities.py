@@ -5,7 +5,8 @@ whose offsets index the input. A numeral run is found with one linear regex; its
 approximation, unit and kind come from the rule tables.
 
 >>> from fanzha.extractors.quantities import find
->>> [(m.text, m.kind.value, str(m.value), m.unit, m.approx) for m in find("冻结资金4000余万元")]
+>>> text = "冻结资金4000余万元"
+>>> [(text[m.start : m.end], m.kind.value, str(m.value), m.unit, m.approx) for m in find(text)]
 [('4000余万元', 'money', '40000000', '元', <Approx.OVER: 'over'>)]
 """
 
@@ -169,7 +170,8 @@ def _scan(text: str) -> Iterator[Mention]:
             run, end = run[:-1], end - 1
         if not run or text[start - 1 : start] == "第":
             continue
-        approx = Approx.OVER if any(c in "余多" for c in run) or compiled("quantities.pair", _PAIR).search(run) else None
+        vague_pair = compiled("quantities.pair", _PAIR).search(run)
+        approx = Approx.OVER if any(c in "余多" for c in run) or vague_pair else None
         core = run.replace("余", "").replace("多", "")
         value = Decimal("0.5") if core == "半" else parse_number(core)
         if value is None:
@@ -178,9 +180,14 @@ def _scan(text: str) -> Iterator[Mention]:
         lead_approx, lead_start = _prefix_approx(text, start)
         if not has_digit and core[0] in _CN_SCALES + _BIG and text[start - 1 : start] in vague:
             approx, lead_start = Approx(vague[text[start - 1]]), start - 1
-        elif not has_digit and len(core) == 1 and core in _BIG + "百佰千仟" and approx is None:
-            if not (core in "百千" and (_prefix_approx(text, start)[0] or _suffix_approx(text, end)[0])):
-                continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount
+        elif (
+            not has_digit
+            and len(core) == 1
+            and core in _BIG + "百佰千仟"
+            and approx is None
+            and not (core in "百千" and (_prefix_approx(text, start)[0] or _suffix_approx(text, end)[0]))
+        ):
+            continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount
         if _word_patterns()["not_after"].match(text, end):
             continue  # 65岁: an age
         if m.group("neg"):
@@ -210,7 +217,7 @@ def _with_unit(
         unit = _match_unit(text, pos)
     if unit is not None and (words["not_after"].match(text, pos) or words["not_after"].match(text, unit.end)):
         return None  # 100周年, 三年级
-    if unit is not None and unit.unit == "年" and (has_digit and value >= 1000 or "〇" in core):
+    if unit is not None and unit.unit == "年" and ((has_digit and value >= 1000) or "〇" in core):
         return None  # a calendar year
     if unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE:
         return None
