@@ -219,8 +219,8 @@ def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str
     first = next((i for i, p in enumerate(para) if p and starts_body(i)), None)
     if first is None:
         first = next((i for i, p in enumerate(para) if p), None)
-    if first is None:
-        return ["nav" if b else "header" for b in boiler]
+    if first is None:  # a snippet or a page of short lines: what is not furniture is the body
+        return _mark_duplicates(["nav" if b else "para" for b in boiler], contents)
     stop = len(spans)
     for i in range(first + 1, len(spans)):
         if _patterns()["tail"].match(visible[spans[i][0] : spans[i][1]].replace(MASK, "")):

@@ -131,6 +131,8 @@ def _split_big(tokens: list[Token]) -> Decimal | None:
     top = max(bigs)
     idx = max(i for i, t in enumerate(tokens) if t.kind == "b" and t.value == top)
     left, right = tokens[:idx], tokens[idx + 1 :]
+    if left and all(t.kind == "b" for t in left):
+        return None  # 万万: not a number
     left_val = _split_big(left) if left else Decimal(1)
     if left_val is None:
         return None

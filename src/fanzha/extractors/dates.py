@@ -45,9 +45,9 @@ def _pattern() -> regex.Pattern[str]:
        | (?P<mm>{_MON})\s?月(?P<mpart>份|{month_parts})?
       )
     | 前(?P<nm>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})个月
+    | (?:上世纪)(?P<dec>[0-9]0|[一二三四五六七八九]十)年代 | (?P<dec4>(?:19|20)[0-9]0)年代
     | (?P<y2>{_YEAR})\s?年(?P<ypart>{year_parts})?
     | (?P<ry2>{rel_years})(?P<rypart>{year_parts}|同期)?
-    | (?:上世纪)(?P<dec>[0-9]0|[一二三四五六七八九]十)年代 | (?P<dec4>(?:19|20)[0-9]0)年代
     | (?P<rd>{rel_days})(?:\s?\(\s?(?P<pm>{_MON})\s?月\s?(?P<pd>{_DAY})\s?日\s?\))?{_TIME}?
     | (?P<ad>{anchored}){_TIME}?
     | (?<![0-9月日号一二三四五六七八九十每〇零])(?P<dd>3[01]|[12][0-9]|[1-9])日(?![均常报内前后])(?:{_TIME})?

@@ -143,10 +143,12 @@ def _is_identifier(text: str, start: int, end: int, run: str) -> bool:
     """Hotlines, phone numbers, codes: bare digit strings that are names, not amounts."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isascii() and (before.isalpha() or before in "+-·./#@_"):
+    if (before.isascii() and before.isalpha()) or before in "+-·./#@_":
         return True
-    if after.isascii() and (after.isalpha() or after in "+·/#@_-"):
+    if (after.isascii() and after.isalpha()) or after in "+·/#@_-":
         return True
+    if before == "“" and after == "”":
+        return True  # “12.09”: a case code
     if after in ".·" and text[end + 1 : end + 2].isdigit():
         return True
     digits = run.replace(",", "")
@@ -168,6 +170,8 @@ def _scan(text: str) -> Iterator[Mention]:
         start, end = m.start("run"), m.end("run")
         while run and run[-1] in " 余多个":  # trailing filler belongs to the suffix
             run, end = run[:-1], end - 1
+        while len(run) > 1 and run[0] in _CN_DIGITS and run[1].isascii() and run[1].isdigit():
+            run, start = run[1:], start + 1  # 队伍12支: 伍 is part of a word, not of the number
         if not run or text[start - 1 : start] == "第":
             continue
         vague_pair = compiled("quantities.pair", _PAIR).search(run)

@@ -1,0 +1,130 @@
+"""Linking figures to measures: category, change and basis, 分别, measure phrase, period."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha import extract
+
+
+def _figures(text: str, published: str = "2022-06-30") -> list:
+    return [m for m in extract(text, published=published).mentions if m.kind.value != "date"]
+
+
+CASES_CATEGORY = [
+    ("今年以来,全市共抓获电诈犯罪嫌疑人412名。", "arrests"),
+    ("民警依法刑拘涉诈人员中的骨干58人。", "arrests"),
+    ("破获电信网络诈骗案件730起。", "cases_solved"),
+    ("侦破各类电诈案件96起。", "cases_solved"),
+    ("打掉电诈犯罪团伙35个。", "groups_dismantled"),
+    ("捣毁诈骗窝点14处。", "groups_dismantled"),
+    ("紧急止付涉案资金1.3亿元。", "funds_frozen"),
+    ("冻结涉诈银行账户2100余个。", "funds_frozen"),
+    ("为受骗群众返还资金2600万元。", "funds_returned"),
+    ("挽回损失3800余万元。", "funds_returned"),
+    ("成功拦截被骗资金6.5亿元。", "losses_prevented"),
+    ("避免了20万元的经济损失。", "losses_prevented"),
+    ("预警劝阻潜在受害群众9.6万人次。", "warnings"),
+    ("民警上门见面劝阻1.2万人。", "warnings"),
+    ("封堵涉诈域名4500个。", "technical_blocking"),
+    ("关停涉诈电话卡3万张。", "technical_blocking"),
+    ("开展反诈宣讲活动320场。", "publicity"),
+    ("发放宣传资料40万份。", "publicity"),
+    ("全市电诈警情数同比下降21.5%。", "incidence"),
+    ("电信网络诈骗立案数为1520起。", "incidence"),
+    ("组建反诈专班队伍12支。", "capacity"),
+    ("设立6个研判小组。", "capacity"),
+    ("与8家银行建立联动机制。", "capacity"),
+]
+CASES_OFF_TOPIC = [
+    "今年以来,全市扫黑除恶斗争成效明显,抓获涉黑涉恶犯罪嫌疑人47人。",
+    "警方侦破一起跨境网络赌博案,抓获犯罪嫌疑人30名。",
+    "云剑追逃行动中,抓获目标逃犯120名。",
+    "海关查获走私货物价值3亿元。",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), CASES_CATEGORY, ids=[c[0] for c in CASES_CATEGORY])
+def test_category(text: str, category: str) -> None:
+    (m,) = _figures(text)
+    assert m.category is not None and m.category.value == category
+
+
+@pytest.mark.parametrize("text", CASES_OFF_TOPIC)
+def test_other_topics_have_no_category(text: str) -> None:
+    assert all(m.category is None for m in _figures(text))
+
+
+CASES_CHANGE = [
+    ("发案数同比下降5.25%。", [("down", "yoy")]),
+    ("破案数同比上升11.5%。", [("up", "yoy")]),
+    ("警情环比减少8.1%。", [("down", "mom")]),
+    ("抓获人数同比增长2.3倍。", [("up", "yoy")]),
+    ("损失比2021年增加80%。", [("up", "yoy")]),
+    ("止付率从18%上升至87%。", [(None, None), (None, None)]),
+    ("日均警情由120宗降至30宗。", [(None, None), (None, None)]),
+    ("刑拘2100余人,同比上升231%。", [(None, None), ("up", "yoy")]),
+    ("发案数、损失数分别同比下降5%、14%。", [("down", "yoy"), ("down", "yoy")]),
+    ("占全市刑事案件的46%。", [(None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_CHANGE, ids=[c[0] for c in CASES_CHANGE])
+def test_change_and_basis(text: str, expected: list) -> None:
+    got = [(m.change and m.change.value, m.basis and m.basis.value) for m in _figures(text)]
+    assert got == expected
+
+
+CASES_RESPECTIVELY = [
+    ("全市电诈案件发案数、群众损失数分别同比下降5.25%、14.28%。",
+     [("发案数", "incidence"), ("群众损失数", "incidence")]),
+    ("破案数、查处违法犯罪人员数分别同比上升11.51%、42.06%。",
+     [("破案数", "cases_solved"), ("查处违法犯罪人员数", "arrests")]),
+    ("共破获案件20万起、抓获犯罪嫌疑人16.3万人,同比分别上升52.7%、123.3%。",
+     [(None, "cases_solved"), (None, "arrests"), ("破获案件", "cases_solved"), ("抓获犯罪嫌疑人", "arrests")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_RESPECTIVELY, ids=[c[0] for c in CASES_RESPECTIVELY])
+def test_respectively(text: str, expected: list) -> None:
+    got = [(m.measure, m.category and m.category.value) for m in _figures(text)]
+    for (measure, category), (got_measure, got_category) in zip(expected, got, strict=True):
+        assert got_category == category
+        if measure is not None:
+            assert got_measure is not None and got_measure.endswith(measure)
+
+
+CASES_MEASURE = [
+    ("累计抓获犯罪嫌疑人253名", "抓获犯罪嫌疑人"),
+    ("冻结资金4000余万元", "冻结资金"),
+    ("封堵诈骗网址8115个", "封堵诈骗网址"),
+    ("2019年以来,推送预警信息成功劝阻受骗群众6.12万人次", "推送预警信息成功劝阻受骗群众"),
+]
+
+
+@pytest.mark.parametrize(("text", "measure"), CASES_MEASURE, ids=[c[0] for c in CASES_MEASURE])
+def test_measure(text: str, measure: str) -> None:
+    (m,) = _figures(text)
+    assert m.measure == measure
+
+
+CASES_PERIOD = [
+    ("2019年1至7月份,全市抓获嫌疑人300名。", ["2019-01-01/2019-07-31"]),
+    ("今年以来,冻结资金3亿元。", ["2022-01-01/2022-06-30"]),
+    ("截至5月17日,刑拘犯罪嫌疑人2786人。", ["../2022-05-17"]),
+    ("截至目前,召开联席会30余次。", ["../2022-06-30"]),
+    ("目前,专班内设6个研判小组。", [None]),
+    ("引进13大平台系统,2019年以来劝阻6.12万人次。", [None, "2019-01-01/2022-06-30"]),
+    ("自2016年9月成立以来,实现7家银行进驻。", ["2016-09-01/2022-06-30"]),
+    ("警情从2月底的日均120宗,降至目前的日均30宗左右。", ["2022-02-28", None]),
+    ("较去年同比下降15.2%。", [None]),
+    ("今年以来,开展宣传。截至目前,共抓获嫌疑人47人。", ["2022-01-01/2022-06-30"]),
+    ("5月23日,发现嫌疑人。经研判,明确5名团伙成员。", ["2022-05-23"]),
+    ("抓获嫌疑人12名。今年以来,抓获嫌疑人30名。", [None, "2022-01-01/2022-06-30"]),
+    ("连续两年位居第一。", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "periods"), CASES_PERIOD, ids=[c[0] for c in CASES_PERIOD])
+def test_period(text: str, periods: list) -> None:
+    assert [m.period for m in _figures(text)] == periods
