@@ -47,7 +47,8 @@ CASES_OFF_TOPIC = [
 @pytest.mark.parametrize(("text", "category"), CASES_CATEGORY, ids=[c[0] for c in CASES_CATEGORY])
 def test_category(text: str, category: str) -> None:
     (m,) = _figures(text)
-    assert m.category is not None and m.category.value == category
+    assert m.category is not None
+    assert m.category.value == category
 
 
 @pytest.mark.parametrize("text", CASES_OFF_TOPIC)
@@ -91,7 +92,8 @@ def test_respectively(text: str, expected: list) -> None:
     for (measure, category), (got_measure, got_category) in zip(expected, got, strict=True):
         assert got_category == category
         if measure is not None:
-            assert got_measure is not None and got_measure.endswith(measure)
+            assert got_measure is not None
+            assert got_measure.endswith(measure)
 
 
 CASES_MEASURE = [
