@@ -1,0 +1,75 @@
+"""Normalisation (length-preserving) and boilerplate classification of single lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha import extract
+from fanzha.boilerplate import clean
+from fanzha.normalize import fold_width, normalize, simplify
+
+CASES_T2S = [
+    ("來源:江南時報", "来源:江南时报"), ("凍結資金", "冻结资金"), ("抓獲嫌疑人", "抓获嫌疑人"),
+    ("發案數同比下降", "发案数同比下降"), ("萬人發案率", "万人发案率"), ("億元", "亿元"), ("詐騙", "诈骗"),
+    ("簡體不變", "简体不变"), ("已是简体", "已是简体"),
+]
+CASES_WIDTH = [
+    ("１２３", "123"), ("％", "%"), ("，", ","), ("：", ":"), ("（）", "()"), ("ＡＢＣ", "ABC"), ("\u3000", " "),
+    ("。", "。"), ("、", "、"), ("“”", "“”"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_T2S)
+def test_simplify(text: str, expected: str) -> None:
+    assert simplify(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_WIDTH)
+def test_fold_width(text: str, expected: str) -> None:
+    assert fold_width(text) == expected
+
+
+BODY = "今年以来,全市公安机关共抓获电信网络诈骗犯罪嫌疑人253名,冻结涉案资金4000余万元,成效明显。"
+CASES_FURNITURE = [
+    "您当前的位置 : 中国甘肃网 >> 甘肃新闻 >> 兰州", "用手机看", "扫一扫,用手机看文章", "上一篇", "下一篇",
+    "返回本版列表    点击率:  字体: 放大  默认  缩小", "PDF版", "版权所有: 某某网 All Rights Reserved",
+    "鲁ICP备09062847号-1", "通讯地址:某省某市某路1号  邮编:250062", "责编:某某", "标签:嫌疑人;徐州",
+    "想爆料?请拨打新闻热线", "热门 | 视频 | 图片 | 直播 | 专题 | 评论 | 国际 | 财经", "(王某 李某某)",
+    "某某新闻网 2025-03-18", "![](https://example.com/a.png)", "<p></p>",
+]
+
+
+@pytest.mark.parametrize("line", CASES_FURNITURE)
+def test_furniture_line_is_not_body(line: str) -> None:
+    text = f"{line}\n\n{BODY}\n"
+    assert extract(text).body == BODY
+
+
+def test_repeated_paragraph_kept_once_complete_copy_wins() -> None:
+    lead = BODY + " 2019年1至7月份"  # a lead copy with a cut-off run-on fragment
+    text = f"{lead}\n\n{BODY}\n\n第二段,全市共破获案件120起,同比上升12%,打掉团伙15个。\n"
+    body = extract(text).body.split("\n")
+    assert body == [BODY, "第二段,全市共破获案件120起,同比上升12%,打掉团伙15个。"]
+
+
+def test_masking_keeps_offsets() -> None:
+    text = "<p>今年以来,全市公安机关<strong>抓获</strong>犯罪嫌疑人253名,冻结涉案资金4000余万元。</p>"
+    page = clean(normalize(text))
+    assert len(page.visible) == len(text)
+    (m, _) = [x for x in extract(text).mentions if x.kind.value != "date"]
+    assert text[m.start : m.end] == "253名"
+
+
+def test_front_matter_gives_title_and_date() -> None:
+    text = f"---\ntitle: 关注 | 某市公安召开发布会\ndate: 2024-09-28\n---\n\n{BODY}\n"
+    result = extract(text)
+    assert (result.title, result.published) == ("某市公安召开发布会", "2024-09-28")
+
+
+def test_bad_input() -> None:
+    with pytest.raises(TypeError):
+        extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="ISO date"):
+        extract(BODY, published="yesterday")
+    assert extract("").to_dict()["mentions"] == []
+    assert extract("   \n").body == ""
