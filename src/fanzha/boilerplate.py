@@ -50,7 +50,6 @@ class Page:
 
     blocks: tuple[Block, ...]
     visible: str
-    front_matter: tuple[tuple[str, str], ...]
 
     def body_blocks(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.role in ("para", "heading"))
@@ -88,24 +87,19 @@ def unmasked(display: str, visible: str, start: int, end: int) -> str:
 
 
 @cache
-def _delete_table() -> dict[int, None]:
-    return dict.fromkeys(map(ord, MASK + " \t\r\n\u3000"))
-
-
-@cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     t = table("boilerplate")
     return {
         "front": compiled("boilerplate.front", r"(?s)\A---[ \t]*\r?\n(?P<body>.{0,5000}?)\r?\n---[ \t]*(?:\r?\n|\Z)"),
         "inline": compiled(
             "boilerplate.inline",
-            r"(?m)!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
+            r"(?m)(?=[!\[`<&h*_#>+\- \t])(?:!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
             r"|\[\[?[^\]\n]{0,300}\]\]?\([^)\n]{0,1000}\)"  # markdown link (text too: nav links)
             r"|`[^`\n]{0,1000}`"  # inline code (WeChat link dumps)
             r"|<[A-Za-z/!][^<>\n]{0,300}>"  # HTML tag
             r"|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});"  # HTML entity
             r"|https?://[^\s\u4e00-\u9fff)\]]{1,500}"  # bare URL
-            r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s",  # markdown emphasis, headings, quotes, bullets
+            r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s)",  # markdown emphasis, headings, quotes, bullets
         ),
         "block_tag": compiled(
             "boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"
@@ -128,22 +122,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def _mask_spans(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], tuple[tuple[str, str], ...]]:
-    """Spans to mask, block-tag spans (paragraph breaks) and front-matter fields."""
+def _mask_spans(norm: str, offset: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans to mask after ``offset`` (the end of any front matter), and block-tag spans."""
     pats = _patterns()
-    masks: list[tuple[int, int]] = []
-    fields: list[tuple[str, str]] = []
-    front = pats["front"].match(norm)
-    if front:
-        masks.append((0, front.end()))
-        for line in front.group("body").splitlines():
-            key, sep, value = line.partition(":")
-            if sep and key.strip():
-                fields.append((key.strip().lower(), value.strip().strip("\"'")))
-    offset = front.end() if front else 0
+    masks = [(0, offset)] if offset else []
     masks.extend(m.span() for m in pats["inline"].finditer(norm, offset) if m.end() > m.start())
     breaks = [m.span() for m in pats["block_tag"].finditer(norm, offset)]
-    return masks, breaks, tuple(fields)
+    return masks, breaks
 
 
 def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
@@ -170,31 +155,37 @@ def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> li
 
 
 def _content(visible: str, s: int, e: int) -> str:
-    return visible[s:e].translate(_delete_table())
+    return "".join(visible[s:e].replace(MASK, "").split())
 
 
 def _is_boiler(visible: str, s: int, e: int, content: str, t: Any) -> bool:
+    """Page furniture: marker words, spam blocks, date-only lines, bylines, numbered lists."""
+    if not content or content in t["exact"]:
+        return True
+    n = len(content)
+    if n >= 160 and "|" not in content:
+        return False  # a long line is furniture only as a spam keyword block
     pats = _patterns()
     raw = visible[s:e].replace(MASK, "")
-    if content in t["exact"] or not content:
+    if pats["line_start"].match(raw):
         return True
-    if len(content) < 160 and pats["line_start"].match(raw):
-        return True
-    if len(content) < t["short_line"] and pats["anywhere"].search(raw):
-        return True
-    if raw.count("|") >= 5 and len(content) / (raw.count("|") + 1) < 25:
+    if raw.count("|") >= 5 and n / (raw.count("|") + 1) < 25:
         return True  # spam keyword block
-    if len(content) < 40 and pats["date_line"].search(raw) and not _has_sentence(content):
+    if n >= t["short_line"]:
+        return False
+    if pats["anywhere"].search(raw):
+        return True
+    if n >= 40:
+        return False
+    if pats["date_line"].search(raw) and not _has_sentence(content):
         return True  # "青岛新闻网 2025-03-18"
-    if pats["byline"].match(raw):
-        return True  # "(王彪 应学良)"
-    if len(content) < 40 and pats["list_item"].match(raw):
-        return True  # numbered headline list
-    return sum(c.isascii() for c in content) > 0.9 * len(content) and len(content) < 40
+    if pats["byline"].match(raw) or pats["list_item"].match(raw):
+        return True  # "(王彪 应学良)", a numbered headline list
+    return sum(c.isascii() for c in content) > 0.9 * n
 
 
 def _has_sentence(content: str) -> bool:
-    return any(c in _SENTENCE_PUNCT for c in content)
+    return not _SENTENCE_PUNCT.isdisjoint(content)
 
 
 def _is_para(content: str) -> bool:
@@ -247,24 +238,25 @@ def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str
 
 
 def _mark_duplicates(roles: list[str], contents: list[str]) -> list[str]:
-    """A repeated paragraph is kept once; of a truncated copy and a whole one, the whole one."""
-    kept: list[int] = []
+    """A repeated paragraph is kept once; of a truncated copy and a whole one, the whole one.
+
+    Copies share their first characters, so paragraphs are compared only within a group
+    keyed by their first 20 characters (no quadratic scan over the page).
+    """
+    groups: dict[str, list[int]] = {}
     for i, role in enumerate(roles):
         if role not in ("para", "heading"):
             continue
         text = contents[i]
+        kept = groups.setdefault(text[:20], [])
         for j in kept:
             other = contents[j]
-            if text == other:
-                roles[i] = "dup"
-                break
             short, long_ = (text, other) if len(text) < len(other) else (other, text)
-            if len(short) >= 20 and long_.startswith(short):
-                loser = _truncated(i, j, contents)
+            if text == other or (len(short) >= 20 and long_.startswith(short)):
+                loser = i if text == other else _truncated(i, j, contents)
                 roles[loser] = "dup"
                 if loser == j:
-                    kept.remove(j)
-                    kept.append(i)
+                    kept[kept.index(j)] = i
                 break
         else:
             kept.append(i)
@@ -282,13 +274,13 @@ def _truncated(i: int, j: int, contents: list[str]) -> int:
 
 def clean(norm: str) -> Page:
     """Classify the blocks of the normalised page ``norm``."""
-    masks, breaks, fields = _mask_spans(norm)
-    visible = _apply_masks(norm, masks)
     front = _patterns()["front"].match(norm)
     start = front.end() if front else 0
+    masks, breaks = _mask_spans(norm, start)
+    visible = _apply_masks(norm, masks)
     spans = _split_blocks(visible, breaks, start)
     roles = _classify(norm, visible, spans)
     blocks = [Block(s, e, r) for (s, e), r in zip(spans, roles, strict=True)]
     if start:
         blocks.insert(0, Block(0, start, "front"))
-    return Page(tuple(blocks), visible, fields)
+    return Page(tuple(blocks), visible)

@@ -62,7 +62,7 @@ def _counted_capacity() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 def _counts_capacity(mention: Mention, after: str) -> bool:
     """``6个研判小组``: an organisational unit is the noun counted right after the figure."""
     window = int(table("measures")["counted"]["window"])
-    head = regex.split(r"[、,，;；。]", after, maxsplit=1)[0][:window]
+    head = compiled("measures.counted.stop", r"[、,，;；。]").split(after, maxsplit=1)[0][:window]
     in_text, in_unit = _counted_capacity()
     m = in_text.search(head)
     if m and not any(c in head[: m.start()] for c in "“了\"'"):
@@ -183,7 +183,7 @@ def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sen
                 break
             group.append(group[-1] + 1)
         head = norm[_clause_start(norm, sentence.start, word.start()) : word.start()]
-        items = [x for x in regex.split(r"[、和及]", head) if x.strip()]
+        items = [x for x in compiled("measures.list_items", r"[、和及]").split(head) if x.strip()]
         earlier = [i for i in range(first) if quantities[i].end <= word.start()]
         if len(items) >= len(group) >= 2:
             out.update({g: items[len(items) - len(group) + k] for k, g in enumerate(group)})

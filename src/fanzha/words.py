@@ -13,6 +13,7 @@ takes milliseconds, where jieba's default 5 MB dictionary takes most of a second
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 import jieba
@@ -37,28 +38,24 @@ def _drop_words() -> frozenset[str]:
     return frozenset(table("measures")["measure"]["drop_words"])
 
 
-def _is_time_word(token: str) -> bool:
-    return token.endswith(("年", "月", "日", "以来")) and any(c.isdigit() or c in "今去本上前" for c in token)
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    drop = sorted(_drop_words(), key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in drop)
+    # the window starts after the last punctuation mark, figure or time expression
+    tail = re.compile(r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9]|.*(?:年|月|日|以来))?(?P<w>.*)$", re.S)
+    return tail, re.compile(rf"^(?:{alt})+|(?:{alt})+$")
 
 
 def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
-    text = window.strip("".join(_PUNCT))
-    if not text:
-        return None
-    tokens = [t for t in tokenizer().lcut(text[-40:], HMM=True) if t.strip()]
-    # keep the words after the last punctuation, time word or figure
-    for i in range(len(tokens) - 1, -1, -1):
-        tok = tokens[i]
-        if tok in _PUNCT or any(c in _PUNCT for c in tok) or _is_time_word(tok) or any(c.isdigit() for c in tok):
-            tokens = tokens[i + 1 :]
-            break
-    drop = _drop_words()
-    while tokens and tokens[0] in drop:
-        tokens.pop(0)
-    while tokens and tokens[-1] in drop:
-        tokens.pop()
-    while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
-        tokens.pop(0)
-    phrase = "".join(tokens)
-    return phrase or None
+    tail, drop = _patterns()
+    m = tail.match(window)
+    text = m.group("w") if m else window
+    text = drop.sub("", text)
+    if len(text) > _MAX_CHARS:  # too long: cut at a word boundary with jieba
+        tokens = tokenizer().lcut(text[-24:], HMM=False)
+        while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
+            tokens.pop(0)
+        text = drop.sub("", "".join(tokens))
+    return text or None

@@ -57,7 +57,12 @@ def _pattern() -> regex.Pattern[str]:
     )
     (?P<since>\s?{since})?
     """
-    return compiled("dates.pattern", regex.sub(r"\s+", "", pattern.replace(r"\s?", "§")).replace("§", r"\s?"))
+    # a date starts with a digit, a numeral or the first character of a date word: checking that
+    # first lets the engine skip most positions at once (0.6 -> 7 M chars/s)
+    words = [*d["relative_years"], *d["relative_days"], *d["anchored_days"], "上下本这当前"]
+    starts = regex.escape("".join(sorted({w[0] for w in words} | set("0123456789一二三四五六七八九十〇零上下本这"))))
+    body = regex.sub(r"\s+", "", pattern.replace(r"\s?", "§")).replace("§", r"\s?")
+    return compiled("dates.pattern", f"(?=[{starts}])(?:{body})")
 
 
 def _num(text: str | None) -> int | None:

@@ -81,11 +81,11 @@ def _word_patterns() -> dict[str, regex.Pattern[str]]:
         "not_after": compiled("units.not_after", alternation(nouns["not_after"], "units.not_after")),
         "percent_words": compiled(
             "quantities.percent_words",
-            rf"(?P<pre>百|千|万)分之(?P<a>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
+            rf"(?=[百千万0-9{_CN_DIGITS}{_CN_SCALES}])(?:(?P<pre>百|千|万)分之(?P<a>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
             rf"|(?P<den>[0-9]+|[{_CN_DIGITS}{_CN_SCALES}]+)分之(?P<b>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
             rf"|(?P<half>一半)"
             rf"|(?<![{_CN_DIGITS}{_CN_SCALES}0-9.])(?P<c>[0-9](?:\.[0-9])?|[一二三四五六七八九十])成"
-            rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$)",
+            rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$))",
         ),
         "range_sep": compiled("quantities.range", r"\s?(?:到|至|~|-|—|–)\s?"),
     }
