@@ -15,12 +15,13 @@ sentences -> find quantities and dates -> link to measures -> resolve periods ->
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .boilerplate import Page, clean
 from .extractors import dates, quantities
-from .linking import article_topic, link_sentence
+from .linking import ParagraphTopic, article_topic, link_sentence, paragraph_topic
 from .metadata import extract_meta
 from .normalize import fold_width, simplify
 from .periods import assign_periods
@@ -55,13 +56,7 @@ def _check_text(text: object) -> str:
 
 def _recognise(work: str, published: dt.date | None) -> list[Mention]:
     """Dates first; a quantity overlapping a date is part of the date."""
-    found = dates.find(work, published)
-    spans = [(m.start, m.end) for m in found]
-    for q in quantities.find(work):
-        if not any(q.start < e and s < q.end for s, e in spans):
-            found.append(q)
-    found.sort(key=lambda m: m.start)
-    return found
+    return quantities.without_overlaps(dates.find(work, published), quantities.find(work))
 
 
 def _link(
@@ -74,6 +69,7 @@ def _link(
     original: str,
 ) -> list[Mention]:
     topic = article_topic(norm)
+    topics: dict[int, ParagraphTopic] = {}
     linked: list[Mention] = []
     index = 0
     for sentence in sents:
@@ -81,8 +77,12 @@ def _link(
         while index < len(mentions) and mentions[index].start < sentence.end:
             group.append(mentions[index])
             index += 1
-        p_start, p_end = paragraphs[sentence.block]
-        linked.extend(link_sentence(group, norm, display, sentence, norm[p_start:p_end], topic))
+        if not group:
+            continue
+        if sentence.block not in topics:
+            p_start, p_end = paragraphs[sentence.block]
+            topics[sentence.block] = paragraph_topic(norm[p_start:p_end])
+        linked.extend(link_sentence(group, norm, display, sentence, topics[sentence.block], topic))
     linked.extend(mentions[index:])
     with_periods = assign_periods(linked, norm, sents, published)
     sentence_of = _sentence_lookup(sents)
@@ -96,12 +96,10 @@ def _link(
     ]
 
 
-def _sentence_lookup(sents: Sequence[Sentence]):  # type: ignore[no-untyped-def]
+def _sentence_lookup(sents: Sequence[Sentence]) -> Callable[[int], tuple[int, int]]:
     starts = [s.start for s in sents]
 
     def find(pos: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
         i = bisect_right(starts, pos) - 1
         if i < 0:
             return (0, 0)
@@ -130,15 +128,19 @@ def _drop_heading_repeats(
 ) -> list[Mention]:
     """Figures of a subheading that repeat the title or the paragraph after it are not mentions."""
     blocks = list(page.body_blocks())
+    block_starts = [b.start for b in blocks]
+    found_starts = [m.start for m in found]
     in_title = _recognise(fold_width(title), published) if title else []
     kept = []
     for m in found:
-        i = next((k for k, b in enumerate(blocks) if b.start <= m.start < b.end), None)
-        if i is None or blocks[i].role != "heading":
+        i = bisect_right(block_starts, m.start) - 1
+        if i < 0 or blocks[i].role != "heading" or m.start >= blocks[i].end:
             kept.append(m)
             continue
-        nxt = next((b for b in blocks[i + 1 :] if b.role == "para"), None)
-        in_next = [o for o in found if nxt is not None and nxt.start <= o.start < nxt.end]
+        nxt = next((b for b in blocks[i + 1 : i + 4] if b.role == "para"), None)
+        lo = bisect_right(found_starts, nxt.start - 1) if nxt is not None else 0
+        hi = bisect_right(found_starts, nxt.end - 1) if nxt is not None else 0
+        in_next = found[lo:hi]
         if not (_repeats(m, in_title, same_unit=True) or _repeats(m, in_next, same_unit=False)):
             kept.append(m)
     return kept

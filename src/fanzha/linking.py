@@ -13,6 +13,7 @@ jieba is not needed for the cues: the measure phrase is trimmed with the tokeniz
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -121,18 +122,19 @@ def _best_cue(text: str, prefer_end: bool) -> Cue | None:
     return best
 
 
+_WINDOW = 120  # a clause is looked at no further than this from the figure (bounded work)
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
-    i = pos - 1
-    while i >= lo and text[i] not in _CLAUSE_BREAK:
-        i -= 1
-    return i + 1
+    lo = max(lo, pos - _WINDOW)
+    m = compiled("linking.break_back", f"(?r)[{regex.escape(_CLAUSE_BREAK)}]").search(text, lo, pos)
+    return m.end() if m else lo
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
-    i = pos
-    while i < hi and text[i] not in _CLAUSE_BREAK:
-        i += 1
-    return i
+    hi = min(hi, pos + _WINDOW)
+    m = compiled("linking.break", f"[{regex.escape(_CLAUSE_BREAK)}]").search(text, pos, hi)
+    return m.start() if m else hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +150,34 @@ def article_topic(body: str) -> _Topic:
     return _Topic(fraud_article=on >= off and (on >= 3 or off == 0))
 
 
-def _on_topic(sentence: str, paragraph: str, topic: _Topic) -> bool:
+@dataclass(frozen=True, slots=True)
+class ParagraphTopic:
+    """What a paragraph is about, computed once per paragraph."""
+
+    off_lead: bool  # its opening names another topic and not fraud (扫黑除恶 paragraph)
+    fraud: bool  # it names fraud work somewhere
+    other: bool  # it names another topic somewhere
+
+
+def paragraph_topic(paragraph: str) -> ParagraphTopic:
+    pats = _patterns()
+    lead = paragraph[: max(40, len(paragraph) // 4)]
+    return ParagraphTopic(
+        off_lead=bool(pats["off_topic"].search(lead)) and not pats["on_topic"].search(lead),
+        fraud=bool(pats["on_topic"].search(paragraph)),
+        other=bool(pats["off_topic"].search(paragraph)),
+    )
+
+
+def _on_topic(sentence: str, paragraph: ParagraphTopic, topic: _Topic) -> bool:
     pats = _patterns()
     if pats["off_topic"].search(sentence):
         return bool(pats["on_topic"].search(sentence)) and not _off_dominates(sentence)
-    lead = paragraph[: max(40, len(paragraph) // 4)]
-    if pats["off_topic"].search(lead) and not pats["on_topic"].search(lead):
+    if paragraph.off_lead:
         return False
-    if pats["on_topic"].search(paragraph):
+    if paragraph.fraud:
         return True
-    return topic.fraud_article and not pats["off_topic"].search(paragraph)
+    return topic.fraud_article and not paragraph.other
 
 
 def _off_dominates(sentence: str) -> bool:
@@ -172,9 +192,10 @@ def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sen
     ``破获案件20万起、抓获16.3万人,同比分别上升52.7%、123.3%`` maps them to the two counts.
     """
     out: dict[int, str | int] = {}
+    starts = [q.start for q in quantities]
     for word in _patterns()["respectively"].finditer(norm, sentence.start, sentence.end):
-        first = next((i for i, q in enumerate(quantities) if q.start > word.end()), None)
-        if first is None:
+        first = bisect_right(starts, word.end())
+        if first >= len(quantities):
             continue
         group = [first]
         while group[-1] + 1 < len(quantities):
@@ -184,7 +205,7 @@ def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sen
             group.append(group[-1] + 1)
         head = norm[_clause_start(norm, sentence.start, word.start()) : word.start()]
         items = [x for x in compiled("measures.list_items", r"[、和及]").split(head) if x.strip()]
-        earlier = [i for i in range(first) if quantities[i].end <= word.start()]
+        earlier = [i for i in range(max(0, first - 8), first) if quantities[i].end <= word.start()]
         if len(items) >= len(group) >= 2:
             out.update({g: items[len(items) - len(group) + k] for k, g in enumerate(group)})
         elif len(earlier) >= len(group) >= 2:
@@ -230,7 +251,12 @@ def _is_prison_term(mention: Mention, before: str, after: str) -> bool:
 
 
 def link_sentence(
-    mentions: Sequence[Mention], norm: str, display: str, sentence: Sentence, paragraph: str, topic: _Topic
+    mentions: Sequence[Mention],
+    norm: str,
+    display: str,
+    sentence: Sentence,
+    paragraph: ParagraphTopic,
+    topic: _Topic,
 ) -> list[Mention]:
     """Fill measure, category, change and basis of the quantity mentions in one sentence."""
     s_text = norm[sentence.start : sentence.end]
@@ -264,7 +290,7 @@ def link_sentence(
         if cue is None and prev is not None and (_inherits(m, prev, norm) or norm.startswith("其中", clause_lo)):
             category, cue = prev.category, cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
-            cue = _best_cue(norm[sentence.start : clause_lo], prefer_end=True)
+            cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
             category = _turn_by_unit(cue.category, m) if cue is not None else None
         if _counts_capacity(m, after):
             category = Category.CAPACITY

@@ -149,8 +149,13 @@ def _split_big(tokens: list[Token]) -> Decimal | None:
     return left_val * top + right_val
 
 
+_MAX_CHARS = 64  # longer strings are not numerals anyone writes; refuse them (bounded work)
+
+
 def parse_number(text: str) -> Decimal | None:
     """Exact value of a numeral string, or ``None`` when it is not a well-formed number."""
+    if len(text) > _MAX_CHARS:
+        return None
     toks = _tokens(text.strip())
     if not toks:
         return None

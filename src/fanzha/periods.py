@@ -12,6 +12,7 @@ figures after it. ``截至X`` gives ``../X``; ``X以来`` gives ``X/published``;
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -109,11 +110,13 @@ def assign_periods(
         if sentence.block != block:
             block = sentence.block
             lead = _lead(in_sentence, events, sentence)
+        positions = [pos for pos, _ in events]
         for m in in_sentence:
             if m.kind in (Kind.DATE, Kind.DURATION):
                 out.append(m)
                 continue
-            current = next((p for pos, p in reversed(events) if pos < m.start), None)
+            k = bisect_left(positions, m.start)
+            current = events[k - 1][1] if k else None
             if current is None:
                 period = lead
             elif current == _VAGUE:

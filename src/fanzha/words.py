@@ -50,6 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail, drop = _patterns()
+    window = window[-40:]
     m = tail.match(window)
     text = m.group("w") if m else window
     text = drop.sub("", text)

@@ -28,6 +28,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SCALES = "十拾百佰千仟"
 _BIG = "万亿"
 _ONE_INSTANCE = frozenset({"一", "二", "壹"})  # 一名嫌疑人, 二次研判: not counts
+_MAX_RUN = 40  # no written quantity is longer; a longer run is an identifier or noise
 _PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])"  # 一两万: vague
 
 
@@ -81,8 +82,10 @@ def _word_patterns() -> dict[str, regex.Pattern[str]]:
         "not_after": compiled("units.not_after", alternation(nouns["not_after"], "units.not_after")),
         "percent_words": compiled(
             "quantities.percent_words",
-            rf"(?=[百千万0-9{_CN_DIGITS}{_CN_SCALES}])(?:(?P<pre>百|千|万)分之(?P<a>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
-            rf"|(?P<den>[0-9]+|[{_CN_DIGITS}{_CN_SCALES}]+)分之(?P<b>[0-9.]+|[{_CN_DIGITS}{_CN_SCALES}点]+)"
+            rf"(?=[百千万0-9{_CN_DIGITS}{_CN_SCALES}])(?:(?P<pre>百|千|万)分之"
+            rf"(?P<a>[0-9.]{{1,12}}|[{_CN_DIGITS}{_CN_SCALES}点]{{1,12}})"
+            rf"|(?<![0-9{_CN_DIGITS}{_CN_SCALES}])(?P<den>[0-9]{{1,6}}|[{_CN_DIGITS}{_CN_SCALES}]{{1,6}})分之"
+            rf"(?P<b>[0-9.]{{1,12}}|[{_CN_DIGITS}{_CN_SCALES}点]{{1,12}})"
             rf"|(?P<half>一半)"
             rf"|(?<![{_CN_DIGITS}{_CN_SCALES}0-9.])(?P<c>[0-9](?:\.[0-9])?|[一二三四五六七八九十])成"
             rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$))",
@@ -168,6 +171,8 @@ def _scan(text: str) -> Iterator[Mention]:
     for m in _run_pattern().finditer(text):
         run = m.group("run")
         start, end = m.start("run"), m.end("run")
+        if end - start > _MAX_RUN:
+            continue
         while run and run[-1] in " 余多个":  # trailing filler belongs to the suffix
             run, end = run[:-1], end - 1
         while len(run) > 1 and run[0] in _CN_DIGITS and run[1].isascii() and run[1].isdigit():
@@ -260,8 +265,9 @@ def _unit_from_noun(
     noun = words["noun"].match(text, pos)
     if noun:
         return UnitMatch(Kind.COUNT, noun.group("u"), noun.end())
-    clause_start = max(text.rfind(c, 0, lead_start) for c in ",。;!?\n，；")
-    if words["money_ctx"].search(text, clause_start + 1, lead_start) or words["money_ctx"].match(text, pos):
+    lo = max(0, lead_start - 60)  # bounded look-back: the clause, at most 60 characters
+    clause_start = max(text.rfind(c, lo, lead_start) for c in ",。;!?\n，；")
+    if words["money_ctx"].search(text, max(lo, clause_start + 1), lead_start) or words["money_ctx"].match(text, pos):
         return UnitMatch(Kind.MONEY, "元", pos)
     return None
 
@@ -293,17 +299,33 @@ def find(text: str) -> list[Mention]:
 
     ``text`` of each mention is left empty here; the caller slices it from the original.
     """
-    found = sorted(_percent_words(text), key=lambda x: x.start)
-    taken = [(x.start, x.end) for x in found]
-    for mention in _scan(text):
-        if not any(mention.start < e and s < mention.end for s, e in taken):
-            found.append(mention)
-            taken.append((mention.start, mention.end))
-    found.sort(key=lambda x: x.start)
+    scanned: list[Mention] = []
+    for mention in _scan(text):  # a unit can swallow the next numeral run (3元5角): keep the first
+        if not scanned or mention.start >= scanned[-1].end:
+            scanned.append(mention)
+    found = without_overlaps(sorted(_percent_words(text), key=lambda x: x.start), scanned)
     slogans = _quoted(text)
     if slogans:
         found = [x for x in found if not _opens_slogan(text, x, slogans)]
     return _merge_terms(_resolve_ranges(text, found))
+
+
+def without_overlaps(first: list[Mention], second: list[Mention]) -> list[Mention]:
+    """``first`` plus the mentions of ``second`` that overlap none of ``first``; sorted by start.
+
+    Both lists must be sorted and free of overlaps within themselves.
+    """
+    out: list[Mention] = []
+    i = 0
+    for m in second:
+        while i < len(first) and first[i].end <= m.start:
+            out.append(first[i])
+            i += 1
+        if i < len(first) and first[i].start < m.end:
+            continue  # overlaps a mention of ``first``
+        out.append(m)
+    out.extend(first[i:])
+    return out
 
 
 def _quoted(text: str) -> frozenset[str]:
