@@ -29,10 +29,14 @@ UNITS = {
 }
 
 
-def _seconds(fn: object, text: str) -> float:
-    t0 = time.perf_counter()
-    fn(text)  # type: ignore[operator]
-    return time.perf_counter() - t0
+def _seconds(fn: object, text: str, runs: int) -> float:
+    """Best of ``runs`` timings: the least disturbed by the rest of the machine."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn(text)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 @pytest.mark.parametrize("name", sorted(UNITS))
@@ -40,7 +44,7 @@ def _seconds(fn: object, text: str) -> float:
 def test_time_grows_linearly(name: str, fn: object) -> None:
     unit = UNITS[name]
     small, large = ((unit * (n // len(unit) + 1))[:n] for n in (20_000, 200_000))
-    ratio = _seconds(fn, large) / max(_seconds(fn, small), 0.005)
+    ratio = _seconds(fn, large, 2) / max(_seconds(fn, small, 5), 0.005)
     assert ratio <= 15, f"{name}: 10x the input took {ratio:.1f}x the time"
 
 
