@@ -118,3 +118,12 @@ def test_show_writes_html(corpus: pathlib.Path, tmp_path: pathlib.Path) -> None:
     html = page.read_text("utf-8")
     assert '<mark class="count"' in html
     assert "253名" in html
+
+
+def test_parquet_has_one_row_per_mention(corpus: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "facts.parquet"
+    assert main(["extract", str(corpus / "a_utf8.txt"), "-o", str(out), "-q"]) == 0
+    table = pq.read_table(out).to_pylist()
+    assert {row["text"] for row in table} >= {"253名", "4000余万元", "6.12万人次"}
+    assert all(row["path"].endswith("a_utf8.txt") for row in table)
