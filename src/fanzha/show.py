@@ -14,7 +14,8 @@ from .boilerplate import clean
 from .normalize import normalize
 
 _STYLE = """
-body{font:16px/1.7 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
+body{font:16px/1.7 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
+  max-width:60em;margin:2em auto;padding:0 1em;color:#222}
 .out{color:#aaa} mark{border-radius:3px;padding:0 2px;cursor:help}
 .count{background:#cde8ff}.money{background:#ffe3a8}.percent{background:#d6f5d6}
 .multiple{background:#f3d6f5}.duration{background:#ffd6d6}.date{background:#e6e6e6}
