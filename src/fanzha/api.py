@@ -86,14 +86,11 @@ def _link(
     linked.extend(mentions[index:])
     with_periods = assign_periods(linked, norm, sents, published)
     sentence_of = _sentence_lookup(sents)
-    return [
-        replace(
-            m,
-            text=original[m.start : m.end],
-            sentence=display[sentence_of(m.start)[0] : sentence_of(m.start)[1]].strip(),
-        )
-        for m in with_periods
-    ]
+    out = []
+    for m in with_periods:
+        s_start, s_end = sentence_of(m.start)
+        out.append(replace(m, text=original[m.start : m.end], sentence=display[s_start:s_end].strip()))
+    return out
 
 
 def _sentence_lookup(sents: Sequence[Sentence]) -> Callable[[int], tuple[int, int]]:

@@ -5,7 +5,7 @@ figures after it. ``截至X`` gives ``../X``; ``X以来`` gives ``X/published``;
 (目前) leaves the figures after it without a period; a comparison base (较去年) is no period.
 
 >>> import datetime
->>> open_end("2021-05-17", datetime.date(2021, 5, 31))
+>>> open_end("2021-05-17")
 '../2021-05-17'
 """
 
@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from .extractors.dates import vague_pattern
 from .rules import alternation, compiled, table
 from .segment import Sentence
 from .types import Kind, Mention
@@ -34,13 +35,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "until": compiled("periods.until", rf"{until}\s?$"),
         "until_now": compiled("periods.until_now", rf"{until}\s?{alternation(d['now'], 'dates.now')}"),
-        "vague": compiled("periods.vague", alternation(d["vague"], "dates.vague")),
         "comparison": compiled("periods.comparison", rf"{alternation(d['comparison'], 'dates.comparison')}\s?$"),
         "since_later": compiled("periods.since", rf"[^,，。;；]{{0,10}}?{alternation(d['since'], 'dates.since')}"),
     }
 
 
-def open_end(value: str, published: dt.date | None) -> str:
+def open_end(value: str) -> str:
     """``../<last day of value>``."""
     return f"../{value.split('/')[-1]}"
 
@@ -53,7 +53,7 @@ def _date_period(m: Mention, norm: str, published: dt.date | None) -> str | None
     if pats["comparison"].search(before) or norm.startswith("同期", m.end):
         return None
     if pats["until"].search(before):
-        return open_end(value, published)
+        return open_end(value)
     if "/" not in value or not value.endswith(published.isoformat() if published else "\x00"):
         since = pats["since_later"].match(norm, m.end)
         if since and published is not None:
@@ -76,7 +76,7 @@ def _events(
     for s, _ in until_now:
         if published is not None:
             events.append((s, f"../{published.isoformat()}"))
-    for x in pats["vague"].finditer(norm, sentence.start, sentence.end):
+    for x in vague_pattern().finditer(norm, sentence.start, sentence.end):
         if not any(s <= x.start() < e for s, e in until_now):
             events.append((x.start(), _VAGUE))
     events.sort(key=lambda e: e[0])

@@ -65,6 +65,12 @@ def _pattern() -> regex.Pattern[str]:
     return compiled("dates.pattern", f"(?=[{starts}])(?:{body})")
 
 
+@cache
+def vague_pattern() -> regex.Pattern[str]:
+    """Time words with no calendar anchor (近日, 目前): shared with the period resolver."""
+    return compiled("dates.vague", alternation(table("dates")["vague"], "dates.vague"))
+
+
 def _num(text: str | None) -> int | None:
     if not text:
         return None
@@ -219,7 +225,7 @@ def _with_since(value: str, ctx: _Context) -> str:
 def find(text: str, published: dt.date | None) -> list[Mention]:
     """Date mentions of normalised ``text``; ``text`` fields are left for the caller to fill."""
     ctx = _Context(published)
-    vague = compiled("dates.vague", alternation(table("dates")["vague"], "dates.vague"))
+    vague = vague_pattern()
     out: list[Mention] = []
     for m in _pattern().finditer(text):
         if not m.group(0).strip() or _in_book_title(text, m.start()):
