@@ -44,7 +44,7 @@ def test_every_pattern_compiles() -> None:
 
     assert dates._pattern() and quantities._run_pattern() and quantities._word_patterns()
     assert boilerplate._patterns() and linking._patterns() and linking._cues() and metadata._patterns()
-    assert periods._patterns() and quantities._unit_patterns()
+    assert periods._patterns() and quantities._unit_pattern()
 
 
 def test_userdict_lines_are_word_freq_tag() -> None:

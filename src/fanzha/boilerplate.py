@@ -132,12 +132,20 @@ def _mask_spans(norm: str, offset: int) -> tuple[list[tuple[int, int]], list[tup
 
 
 def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
-    if not masks:
-        return norm
-    chars = list(norm)
-    for s, e in masks:
-        chars[s:e] = MASK * (e - s)
-    return "".join(chars)
+    """``norm`` with every span of ``masks`` replaced by NULs (spans may overlap).
+
+    Built from slices: a list of characters would cost ~80 bytes per CJK character.
+    """
+    parts, pos = [], 0
+    for s, e in sorted(masks):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        parts.append(norm[pos:s])
+        parts.append(MASK * (e - s))
+        pos = e
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:

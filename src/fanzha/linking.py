@@ -125,15 +125,22 @@ def _best_cue(text: str, prefer_end: bool) -> Cue | None:
 _WINDOW = 120  # a clause is looked at no further than this from the figure (bounded work)
 
 
+@cache
+def _breaks() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Clause breaks searched backwards and forwards."""
+    cls = f"[{regex.escape(_CLAUSE_BREAK)}]"
+    return compiled("linking.break_back", f"(?r){cls}"), compiled("linking.break", cls)
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
     lo = max(lo, pos - _WINDOW)
-    m = compiled("linking.break_back", f"(?r)[{regex.escape(_CLAUSE_BREAK)}]").search(text, lo, pos)
+    m = _breaks()[0].search(text, lo, pos)
     return m.end() if m else lo
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
     hi = min(hi, pos + _WINDOW)
-    m = compiled("linking.break", f"[{regex.escape(_CLAUSE_BREAK)}]").search(text, pos, hi)
+    m = _breaks()[1].search(text, pos, hi)
     return m.start() if m else hi
 
 

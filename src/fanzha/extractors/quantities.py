@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 import regex
 
@@ -53,20 +52,20 @@ def _run_pattern() -> regex.Pattern[str]:
     return compiled("quantities.run", pattern)
 
 
+_UNIT_ORDER = (Kind.PERCENT, Kind.MULTIPLE, Kind.MONEY, Kind.DURATION, Kind.COUNT)
+
+
 @cache
-def _unit_patterns() -> tuple[tuple[Kind, regex.Pattern[str], Any], ...]:
+def _unit_pattern() -> tuple[regex.Pattern[str], dict[str, dict[str, str]]]:
+    """One pattern for every unit table, a named group per kind, tried in ``_UNIT_ORDER``.
+
+    Alternatives are tried left to right, so this matches what trying the kinds one by one
+    would: the first kind with a matching surface wins, its longest surface first.
+    """
     units = table("units")
-    order = (
-        (Kind.PERCENT, units["percent"]),
-        (Kind.MULTIPLE, units["multiple"]),
-        (Kind.MONEY, units["money"]),
-        (Kind.DURATION, units["duration"]),
-        (Kind.COUNT, units["count"]),
-    )
-    return tuple(
-        (kind, compiled(f"units.{kind}", r"\s?(?P<u>" + alternation(mapping, f"units.{kind}") + ")"), mapping)
-        for kind, mapping in order
-    )
+    groups = "|".join(f"(?P<{kind}>" + alternation(units[str(kind)], f"units.{kind}") + ")" for kind in _UNIT_ORDER)
+    mappings = {str(kind): units[str(kind)] for kind in _UNIT_ORDER}
+    return compiled("units.all", rf"\s?(?:{groups})"), mappings
 
 
 @cache
@@ -111,15 +110,16 @@ def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
 
 
 def _match_unit(text: str, pos: int) -> UnitMatch | None:
-    factors = table("units")["duration_factor"]
-    for kind, pattern, mapping in _unit_patterns():
-        m = pattern.match(text, pos)
-        if m:
-            surface = m.group("u")
-            factor = Decimal(factors.get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
-            add = Decimal("0.5") if "半" in surface else Decimal(0)
-            return UnitMatch(kind, mapping[surface], m.end(), factor, add)
-    return None
+    pattern, mappings = _unit_pattern()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    name = m.lastgroup
+    surface = m.group(name)
+    kind = Kind(name)
+    factor = Decimal(table("units")["duration_factor"].get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
+    add = Decimal("0.5") if "半" in surface else Decimal(0)
+    return UnitMatch(kind, mappings[name][surface], m.end(), factor, add)
 
 
 def _money_fraction(text: str, pos: int) -> tuple[Decimal, int]:
@@ -166,8 +166,24 @@ def _bare_ok(text: str, start: int, end: int, core: str, has_digit: bool) -> boo
     return len(core) >= 2 and has_scale and any(c in _CN_DIGITS for c in core)
 
 
+@cache
+def _unit_initials() -> frozenset[str]:
+    """First characters of every unit, suffix word and ``大`` (三大运营商)."""
+    units = table("units")
+    words = [*table("qualifiers")["suffix"], "大"]
+    words += [w for kind in _UNIT_ORDER for w in units[str(kind)]]
+    return frozenset(w[0] for w in words if w)
+
+
+def _unit_may_follow(text: str, end: int) -> bool:
+    """Cheap test before the full unit match: can any unit start at ``end``?"""
+    return text[end : end + 2].lstrip()[:1] in _unit_initials()
+
+
 def _scan(text: str) -> Iterator[Mention]:
     vague = table("qualifiers")["vague"]
+    pair = compiled("quantities.pair", _PAIR)
+    not_after = _word_patterns()["not_after"]
     for m in _run_pattern().finditer(text):
         run = m.group("run")
         start, end = m.start("run"), m.end("run")
@@ -179,7 +195,9 @@ def _scan(text: str) -> Iterator[Mention]:
             run, start = run[1:], start + 1  # 队伍12支: 伍 is part of a word, not of the number
         if not run or text[start - 1 : start] == "第":
             continue
-        vague_pair = compiled("quantities.pair", _PAIR).search(run)
+        if len(run) == 1 and run in _CN_DIGITS and not _unit_may_follow(text, end):
+            continue  # 一些, 统一, 进一步: a lone Chinese digit is a number only before a unit
+        vague_pair = pair.search(run)
         approx = Approx.OVER if any(c in "余多" for c in run) or vague_pair else None
         core = run.replace("余", "").replace("多", "")
         value = Decimal("0.5") if core == "半" else parse_number(core)
@@ -197,7 +215,7 @@ def _scan(text: str) -> Iterator[Mention]:
             and not (core in "百千" and (_prefix_approx(text, start)[0] or _suffix_approx(text, end)[0]))
         ):
             continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount
-        if _word_patterns()["not_after"].match(text, end):
+        if not_after.match(text, end):
             continue  # 65岁: an age
         if m.group("neg"):
             value, lead_start = -value, m.start("neg")
