@@ -86,10 +86,13 @@ def _link(
     linked.extend(mentions[index:])
     with_periods = assign_periods(linked, norm, sents, published)
     sentence_of = _sentence_lookup(sents)
+    shown: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its mentions
     out = []
     for m in with_periods:
-        s_start, s_end = sentence_of(m.start)
-        out.append(replace(m, text=original[m.start : m.end], sentence=display[s_start:s_end].strip()))
+        span = sentence_of(m.start)
+        if span not in shown:
+            shown[span] = display[span[0] : span[1]].strip()
+        out.append(replace(m, text=original[m.start : m.end], sentence=shown[span]))
     return out
 
 
