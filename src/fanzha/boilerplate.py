@@ -14,19 +14,18 @@ block can be sliced from the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
-import regex
-
-from .rules import alternation, compiled, table
+from .rules import Pattern, alternation, compiled, table
 
 MASK = "\x00"
 _SENTENCE_PUNCT = frozenset("。,;，；")
 _FINAL_PUNCT = frozenset("。!?！？”\"」)")
+_BLANK = "\n\r \t" + MASK  # trimmed from both ends of a block
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +86,7 @@ def unmasked(display: str, visible: str, start: int, end: int) -> str:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, Pattern]:
     t = table("boilerplate")
     return {
         "front": compiled("boilerplate.front", r"(?s)\A---[ \t]*\r?\n(?P<body>.{0,5000}?)\r?\n---[ \t]*(?:\r?\n|\Z)"),
@@ -149,37 +148,45 @@ def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
 
 
 def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
-    newlines = (m.start() for m in compiled("boilerplate.newline", "[\n\r]").finditer(visible, start))
-    points = sorted({start, len(visible), *newlines, *(p for span in breaks for p in span)})
+    """Lines, cut again at block-level HTML tags, trimmed of blanks and masks; empty ones dropped."""
+    trimmed_line = r"[^\n\r \t\x00](?:[^\n\r]*[^\n\r \t\x00])?"  # _BLANK at neither end
+    lines = [m.span() for m in compiled("boilerplate.line", trimmed_line).finditer(visible, start)]
+    if not breaks:
+        return lines
+    cuts = sorted({p for span in breaks for p in span})
     out = []
-    for a, b in pairwise(points):
-        while a < b and (visible[a] in "\n\r \t" or visible[a] == MASK):
-            a += 1
-        while b > a and (visible[b - 1] in "\n\r \t" or visible[b - 1] == MASK):
-            b -= 1
-        if b > a:
-            out.append((a, b))
+    for a, b in lines:
+        for x, y in pairwise([a, *cuts[bisect_right(cuts, a) : bisect_left(cuts, b)], b]):
+            piece = visible[x:y]
+            kept = piece.strip(_BLANK)
+            if kept:
+                first = x + len(piece) - len(piece.lstrip(_BLANK))
+                out.append((first, first + len(kept)))
     return out
 
 
-def _content(visible: str, s: int, e: int) -> str:
-    return "".join(visible[s:e].replace(MASK, "").split())
+@cache
+def _exact() -> frozenset[str]:
+    return frozenset(table("boilerplate")["exact"])
 
 
-def _is_boiler(visible: str, s: int, e: int, content: str, t: Any) -> bool:
-    """Page furniture: marker words, spam blocks, date-only lines, bylines, numbered lists."""
-    if not content or content in t["exact"]:
+def _is_boiler(raw: str, content: str, short_line: int) -> bool:
+    """Page furniture: marker words, spam blocks, date-only lines, bylines, numbered lists.
+
+    ``raw`` is the block without masks; ``content`` is ``raw`` without whitespace.
+    """
+    if not content or content in _exact():
         return True
     n = len(content)
     if n >= 160 and "|" not in content:
         return False  # a long line is furniture only as a spam keyword block
     pats = _patterns()
-    raw = visible[s:e].replace(MASK, "")
     if pats["line_start"].match(raw):
         return True
-    if raw.count("|") >= 5 and n / (raw.count("|") + 1) < 25:
+    pipes = raw.count("|")
+    if pipes >= 5 and n / (pipes + 1) < 25:
         return True  # spam keyword block
-    if n >= t["short_line"]:
+    if n >= short_line:
         return False
     if pats["anywhere"].search(raw):
         return True
@@ -189,7 +196,7 @@ def _is_boiler(visible: str, s: int, e: int, content: str, t: Any) -> bool:
         return True  # "青岛新闻网 2025-03-18"
     if pats["byline"].match(raw) or pats["list_item"].match(raw):
         return True  # "(王彪 应学良)", a numbered headline list
-    return sum(c.isascii() for c in content) > 0.9 * n
+    return len(content.encode("ascii", "ignore")) > 0.9 * n  # the count of ASCII characters
 
 
 def _has_sentence(content: str) -> bool:
@@ -201,9 +208,10 @@ def _is_para(content: str) -> bool:
 
 
 def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str]:
-    t = table("boilerplate")
-    contents = [_content(visible, s, e) for s, e in spans]
-    boiler = [_is_boiler(visible, s, e, c, t) for (s, e), c in zip(spans, contents, strict=True)]
+    short_line = table("boilerplate")["short_line"]
+    raws = [visible[s:e].replace(MASK, "") for s, e in spans]
+    contents = ["".join(raw.split()) for raw in raws]
+    boiler = [_is_boiler(raw, c, short_line) for raw, c in zip(raws, contents, strict=True)]
     heading_markup = _patterns()["heading_markup"]
     para = [
         not b and _is_para(c) and not heading_markup.match(norm, norm.rfind("\n", 0, s) + 1)
@@ -221,8 +229,9 @@ def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str
     if first is None:  # a snippet or a page of short lines: what is not furniture is the body
         return _mark_duplicates(["nav" if b else "para" for b in boiler], contents)
     stop = len(spans)
+    tail = _patterns()["tail"]
     for i in range(first + 1, len(spans)):
-        if _patterns()["tail"].match(visible[spans[i][0] : spans[i][1]].replace(MASK, "")):
+        if tail.match(raws[i]):
             stop = i
             break
     last = max(i for i in range(first, stop) if para[i])

@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from .rules import alternation, compiled, table
+from .rules import Pattern, alternation, compiled, table
 from .segment import Sentence
 from .types import Basis, Category, Change, Kind, Mention
 from .words import measure_phrase
@@ -37,7 +37,7 @@ class Cue:
 
 
 @cache
-def _cues() -> tuple[regex.Pattern[str], dict[str, Cue]]:
+def _cues() -> tuple[Pattern, dict[str, Cue]]:
     cats = table("measures")["categories"]
     by_word: dict[str, Cue] = {}
     for name, spec in cats.items():
@@ -50,7 +50,7 @@ def _cues() -> tuple[regex.Pattern[str], dict[str, Cue]]:
 
 
 @cache
-def _counted_capacity() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _counted_capacity() -> tuple[Pattern, Pattern]:
     counted = table("measures")["counted"]
     heads = alternation(counted["capacity"], "measures.counted")
     followers = alternation(counted["followers"], "measures.counted.followers")
@@ -72,7 +72,7 @@ def _counts_capacity(mention: Mention, after: str) -> bool:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, Pattern]:
     ch = table("measures")["change"]
     topics = table("measures")["topics"]
     up, down = alternation(ch["up"], "change.up"), alternation(ch["down"], "change.down")
@@ -126,7 +126,7 @@ _WINDOW = 120  # a clause is looked at no further than this from the figure (bou
 
 
 @cache
-def _breaks() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _breaks() -> tuple[Pattern, Pattern]:
     """Clause breaks searched backwards and forwards."""
     cls = f"[{regex.escape(_CLAUSE_BREAK)}]"
     return compiled("linking.break_back", f"(?r){cls}"), compiled("linking.break", cls)

@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from .boilerplate import Block, Page, unmasked
-from .rules import alternation, compiled, table
+from .rules import Match, Pattern, alternation, compiled, table
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class Meta:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, Pattern]:
     places = table("places")
     names = alternation([*places["provinces"], *places["cities"], *places["countries"]], "places")
     suffix = alternation(places["suffixes"], "places.suffixes")
@@ -62,7 +62,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def _to_date(m: regex.Match[str]) -> dt.date | None:
+def _to_date(m: Match) -> dt.date | None:
     try:
         if m.group("y"):
             return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

