@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from .rules import Pattern, alternation, compiled, table
 
@@ -28,9 +29,10 @@ _FINAL_PUNCT = frozenset("。!?！？”\"」)")
 _BLANK = "\n\r \t" + MASK  # trimmed from both ends of a block
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A line or HTML paragraph: ``start``/``end`` index the input; ``role`` says what it is.
+
+    A named tuple, not a dataclass: a page has thousands and this builds them twice as fast.
 
     Roles: ``front`` (YAML front matter), ``header`` (before the body), ``nav`` (page
     furniture before the body), ``para`` (body
