@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from .boilerplate import Page, clean
 from .extractors import dates, quantities
-from .linking import ParagraphTopic, article_topic, link_sentence, paragraph_topic
+from .linking import Link, ParagraphTopic, article_topic, link_sentence, paragraph_topic
 from .metadata import extract_meta
 from .normalize import fold_width, simplify
 from .periods import assign_periods
@@ -68,9 +67,10 @@ def _link(
     published: dt.date | None,
     original: str,
 ) -> list[Mention]:
+    """The recognised mentions with every field filled; each final ``Mention`` is built once."""
     topic = article_topic(norm)
     topics: dict[int, ParagraphTopic] = {}
-    linked: list[Mention] = []
+    links: list[Link | None] = []
     index = 0
     for sentence in sents:
         group = []
@@ -82,17 +82,22 @@ def _link(
         if sentence.block not in topics:
             p_start, p_end = paragraphs[sentence.block]
             topics[sentence.block] = paragraph_topic(norm[p_start:p_end])
-        linked.extend(link_sentence(group, norm, display, sentence, topics[sentence.block], topic))
-    linked.extend(mentions[index:])
-    with_periods = assign_periods(linked, norm, sents, published)
+        links.extend(link_sentence(group, norm, display, sentence, topics[sentence.block], topic))
+    links.extend([None] * (len(mentions) - index))
+    periods = assign_periods(mentions, norm, sents, published)
     sentence_of = _sentence_lookup(sents)
     shown: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its mentions
     out = []
-    for m in with_periods:
+    for m, link, period in zip(mentions, links, periods, strict=True):
         span = sentence_of(m.start)
         if span not in shown:
             shown[span] = display[span[0] : span[1]].strip()
-        out.append(replace(m, text=original[m.start : m.end], sentence=shown[span]))
+        measure, category, change, basis = link or (None, None, None, None)
+        text = original[m.start : m.end]
+        out.append(
+            Mention(m.kind, text, m.start, m.end, m.value, m.unit, m.approx, change, basis, measure, category, period,
+                    shown[span])
+        )
     return out
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -27,6 +28,15 @@ from .words import measure_phrase
 
 _CLAUSE_BREAK = ",，;；:：。!?！？\n"
 _LIST_JOIN = frozenset({"、", "和", "及", "与", ",", "，", " "})
+
+
+class Link(NamedTuple):
+    """What linking finds for one quantity: the fields ``Mention`` leaves empty until then."""
+
+    measure: str | None
+    category: Category | None
+    change: Change | None
+    basis: Basis | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,24 +274,28 @@ def link_sentence(
     sentence: Sentence,
     paragraph: ParagraphTopic,
     topic: _Topic,
-) -> list[Mention]:
-    """Fill measure, category, change and basis of the quantity mentions in one sentence."""
+) -> list[Link | None]:
+    """Measure, category, change and basis of each quantity in one sentence; ``None`` for dates.
+
+    The list is aligned with ``mentions``.
+    """
     s_text = norm[sentence.start : sentence.end]
     on_topic = _on_topic(s_text, paragraph, topic)
     quantities = [m for m in mentions if m.kind is not Kind.DATE]
     groups = _respectively_groups(quantities, norm, sentence)
-    linked: list[Mention] = []
+    linked: list[Link] = []
     cues: list[Cue | None] = []
+    prev_end: int | None = None
     for i, m in enumerate(quantities):
         prev = linked[-1] if linked else None
         clause_lo = _clause_start(norm, sentence.start, m.start)
-        lo = max(clause_lo, prev.end) if prev is not None else clause_lo
+        lo = max(clause_lo, prev_end) if prev_end is not None else clause_lo
         before = norm[lo : m.start]
         clause_end = _clause_end(norm, m.end, sentence.end)
         after = norm[m.end : clause_end]
         if i + 1 < len(quantities) and quantities[i + 1].start < clause_end:
             after = after[: quantities[i + 1].start - m.end].split("、")[0]  # stop at the next list item
-        gap = norm[prev.end : m.start] if prev is not None else "\x00"
+        gap = norm[prev_end : m.start] if prev_end is not None else "\x00"
         adjacent = gap.strip(" 、") == ""  # 41件111人, 账户1万个、2万张
         change, basis = change_of(norm[clause_lo : m.start])
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
@@ -294,7 +308,8 @@ def link_sentence(
         elif isinstance(source, int):
             cue, measure = cues[source], linked[source].measure
         category = _turn_by_unit(cue.category, m) if cue is not None else None
-        if cue is None and prev is not None and (_inherits(m, prev, norm) or norm.startswith("其中", clause_lo)):
+        may_inherit = cue is None and prev is not None
+        if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
             category, cue = prev.category, cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
             cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
@@ -303,7 +318,8 @@ def link_sentence(
             category = Category.CAPACITY
         if not on_topic or _is_prison_term(m, before, after):
             category = None
-        linked.append(replace(m, measure=measure, category=category, change=change, basis=basis))
+        linked.append(Link(measure, category, change, basis))
         cues.append(cue)
-    by_start = {m.start: m for m in linked}
-    return [by_start.get(m.start, m) for m in mentions]
+        prev_end = m.end
+    by_start = {m.start: link for m, link in zip(quantities, linked, strict=True)}
+    return [by_start.get(m.start) for m in mentions]

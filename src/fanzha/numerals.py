@@ -19,7 +19,7 @@ False
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .rules import table
@@ -152,8 +152,13 @@ def _split_big(tokens: list[Token]) -> Decimal | None:
 _MAX_CHARS = 64  # longer strings are not numerals anyone writes; refuse them (bounded work)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> Decimal | None:
-    """Exact value of a numeral string, or ``None`` when it is not a well-formed number."""
+    """Exact value of a numeral string, or ``None`` when it is not a well-formed number.
+
+    Cached: articles repeat their small numerals (一, 两, 3, 2021) many times, and ``Decimal``
+    values are immutable, so sharing them is safe.
+    """
     if len(text) > _MAX_CHARS:
         return None
     toks = _tokens(text.strip())

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from .extractors.dates import vague_pattern
@@ -90,38 +89,39 @@ def _combine(current: str, lead: str | None) -> str:
 
 def assign_periods(
     mentions: Sequence[Mention], norm: str, sentences: Sequence[Sentence], published: dt.date | None
-) -> list[Mention]:
-    """Mentions (sorted) with ``period`` filled for counts, money, percents and multiples."""
-    by_sentence: dict[int, list[Mention]] = {}
+) -> list[str | None]:
+    """The period of each mention (sorted), aligned with ``mentions``.
+
+    Counts, money, percents and multiples get one; dates, durations and mentions outside every
+    sentence get ``None``.
+    """
+    by_sentence: dict[int, list[int]] = {}
     index = 0
     for i, sentence in enumerate(sentences):
         while index < len(mentions) and mentions[index].start < sentence.end:
             if mentions[index].start >= sentence.start:
-                by_sentence.setdefault(i, []).append(mentions[index])
+                by_sentence.setdefault(i, []).append(index)
             index += 1
-    out: list[Mention] = []
+    out: list[str | None] = [None] * len(mentions)
     lead: str | None = None
     block = -1
     for i, sentence in enumerate(sentences):
-        in_sentence = by_sentence.get(i, [])
+        in_sentence = [mentions[k] for k in by_sentence.get(i, ())]
         events = _events(norm, sentence, in_sentence, published)
         if sentence.block != block:
             block = sentence.block
             lead = _lead(in_sentence, events, sentence)
         positions = [pos for pos, _ in events]
-        for m in in_sentence:
+        for k in by_sentence.get(i, ()):
+            m = mentions[k]
             if m.kind in (Kind.DATE, Kind.DURATION):
-                out.append(m)
                 continue
-            k = bisect_left(positions, m.start)
-            current = events[k - 1][1] if k else None
+            j = bisect_left(positions, m.start)
+            current = events[j - 1][1] if j else None
             if current is None:
-                period = lead
-            elif current == _VAGUE:
-                period = None
-            else:
-                period = _combine(current, lead)
-            out.append(replace(m, period=period) if period != m.period else m)
+                out[k] = lead
+            elif current != _VAGUE:
+                out[k] = _combine(current, lead)
     return out
 
 

@@ -13,9 +13,9 @@ approximation, unit and kind come from the rule tables.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from ..numerals import parse_number
 from ..rules import Pattern, alternation, compiled, table
@@ -29,8 +29,10 @@ _MAX_RUN = 40  # no written quantity is longer; a longer run is an identifier or
 _PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])"  # 一两万: vague
 
 
-@dataclass(frozen=True, slots=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
+    """The unit after a number: its kind, the unit written out, where it ends, and how it
+    scales the number (一周 = 7 天: factor 7; 一个半月: add 0.5)."""
+
     kind: Kind
     unit: str | None
     end: int
@@ -54,16 +56,22 @@ _UNIT_ORDER = (Kind.PERCENT, Kind.MULTIPLE, Kind.MONEY, Kind.DURATION, Kind.COUN
 
 
 @cache
-def _unit_pattern() -> tuple[Pattern, dict[str, dict[str, str]]]:
-    """One pattern for every unit table, a named group per kind, tried in ``_UNIT_ORDER``.
+def _unit_pattern() -> tuple[Pattern, dict[str, tuple[Kind, str, Decimal, Decimal]]]:
+    """One pattern for every unit table, a named group per kind, tried in ``_UNIT_ORDER``;
+    and for each surface form its (kind, unit, factor, add).
 
     Alternatives are tried left to right, so this matches what trying the kinds one by one
     would: the first kind with a matching surface wins, its longest surface first.
     """
     units = table("units")
+    factors = units["duration_factor"]
     groups = "|".join(f"(?P<{kind}>" + alternation(units[str(kind)], f"units.{kind}") + ")" for kind in _UNIT_ORDER)
-    mappings = {str(kind): units[str(kind)] for kind in _UNIT_ORDER}
-    return compiled("units.all", rf"\s?(?:{groups})"), mappings
+    readings: dict[str, tuple[Kind, str, Decimal, Decimal]] = {}
+    for kind in reversed(_UNIT_ORDER):  # the first kind in the order wins a surface they share
+        for surface, unit in units[str(kind)].items():
+            factor = Decimal(factors.get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
+            readings[surface] = (kind, unit, factor, Decimal("0.5") if "半" in surface else Decimal(0))
+    return compiled("units.all", rf"\s?(?:{groups})"), readings
 
 
 @cache
@@ -108,16 +116,12 @@ def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
 
 
 def _match_unit(text: str, pos: int) -> UnitMatch | None:
-    pattern, mappings = _unit_pattern()
+    pattern, readings = _unit_pattern()
     m = pattern.match(text, pos)
     if not m:
         return None
-    name = m.lastgroup
-    surface = m.group(name)
-    kind = Kind(name)
-    factor = Decimal(table("units")["duration_factor"].get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
-    add = Decimal("0.5") if "半" in surface else Decimal(0)
-    return UnitMatch(kind, mappings[name][surface], m.end(), factor, add)
+    kind, unit, factor, add = readings[m.group(m.lastgroup)]
+    return UnitMatch(kind, unit, m.end(), factor, add)
 
 
 def _money_fraction(text: str, pos: int) -> tuple[Decimal, int]:
