@@ -23,6 +23,8 @@ from .types import Kind, Mention
 
 _VAGUE = "vague"
 _LEAD_WINDOW = 25
+_LEAD_PREFIX = 2  # 截至, 自: the most a lead-in date may have before it in its clause
+_CLAUSE_BREAKS = ",，:：;；"
 
 
 @cache
@@ -80,9 +82,10 @@ def _events(
     return events
 
 
-def _combine(current: str, lead: str | None) -> str:
-    if current.startswith("../") and lead and not lead.startswith(".."):
-        start = lead.split("/")[0]
+def _combine(current: str, before: str | None) -> str:
+    """An open-ended ``../X`` takes its start from the period stated ``before`` it."""
+    if current.startswith("../") and before and not before.startswith(".."):
+        start = before.split("/")[0]
         return f"{start}/{current[3:]}"
     return current
 
@@ -110,7 +113,7 @@ def assign_periods(
         events = _events(norm, sentence, in_sentence, published)
         if sentence.block != block:
             block = sentence.block
-            lead = _lead(in_sentence, events, sentence)
+            lead = _lead(norm, in_sentence, events, sentence)
         positions = [pos for pos, _ in events]
         for k in by_sentence.get(i, ()):
             m = mentions[k]
@@ -120,19 +123,30 @@ def assign_periods(
             current = events[j - 1][1] if j else None
             if current is None:
                 out[k] = lead
-            elif current != _VAGUE:
-                out[k] = _combine(current, lead)
+            elif current != _VAGUE:  # 今年以来,…,截至目前: the start comes from the sentence, else the lead
+                earlier = events[j - 2][1] if j >= 2 and events[j - 2][1] != _VAGUE else None
+                out[k] = _combine(current, earlier or lead)
     return out
 
 
-def _lead(in_sentence: Sequence[Mention], events: Sequence[tuple[int, str | None]], sentence: Sentence) -> str | None:
-    """The paragraph's lead-in period: a date opening its first sentence, before any figure."""
+def _lead(
+    norm: str, in_sentence: Sequence[Mention], events: Sequence[tuple[int, str | None]], sentence: Sentence
+) -> str | None:
+    """The paragraph's lead-in period: a date opening a clause of its first sentence, before any
+    figure (``2019年1至7月份,全市…``, ``数据显示,前5个月…``), not a date inside a clause
+    (``案件发生在2015年12月``), which says when something happened."""
     first_figure = next((m.start for m in in_sentence if m.kind is not Kind.DATE), sentence.end)
     for pos, period in events:
         if pos >= first_figure or pos - sentence.start > _LEAD_WINDOW:
             return None
-        if period is not None and period != _VAGUE:
-            return period
         if period == _VAGUE:
             return None
+        if period is not None and _opens_clause(norm, sentence.start, pos):
+            return period
     return None
+
+
+def _opens_clause(norm: str, start: int, pos: int) -> bool:
+    """True when at most ``_LEAD_PREFIX`` characters (截至, 自) stand between a clause break and ``pos``."""
+    clause = max(norm.rfind(c, start, pos) for c in _CLAUSE_BREAKS) + 1
+    return len(norm[max(clause, start) : pos].strip()) <= _LEAD_PREFIX

@@ -124,6 +124,12 @@ CASES_PERIOD = [
     ("5月23日,发现嫌疑人。经研判,明确5名团伙成员。", ["2022-05-23"]),
     ("抓获嫌疑人12名。今年以来,抓获嫌疑人30名。", [None, "2022-01-01/2022-06-30"]),
     ("连续两年位居第一。", [None]),
+    # 截至目前 takes its start from a period stated earlier in its own sentence
+    ("全市开展专项行动。去年以来,警方持续发力,截至目前,已抓获嫌疑人80名。", ["2021-01-01/2022-06-30"]),
+    # a date inside a clause (发生在…) says when something happened: no lead-in for later sentences
+    ("该案发生在2021年8月,嫌疑人骗走资金20万元。民警随即冻结资金15万元。", ["2021-08-01/2021-08-31", None]),
+    # a lead-in may open the second clause of the first sentence (数据显示,…)
+    ("数据显示,1至5月全市破获案件30起。其中抓获嫌疑人20名。", ["2022-01-01/2022-05-31"] * 2),
 ]
 
 
