@@ -51,6 +51,21 @@ def test_category(text: str, category: str) -> None:
     assert m.category.value == category
 
 
+# sums of money under a cue that counts people, groups or acts measure none of them
+CASES_MONEY_NOT_COUNTED = [
+    "已判决案件的罚金刑总额达人民币800万余元。",
+    "抓获的嫌疑人名下资产合计600万元。",
+    "劝阻活动共投入经费20万元。",
+]
+
+
+@pytest.mark.parametrize("text", CASES_MONEY_NOT_COUNTED)
+def test_money_is_not_a_count_category(text: str) -> None:
+    (m,) = _figures(text)
+    assert m.kind.value == "money"
+    assert m.category is None
+
+
 @pytest.mark.parametrize("text", CASES_OFF_TOPIC)
 def test_other_topics_have_no_category(text: str) -> None:
     assert all(m.category is None for m in _figures(text))
