@@ -315,6 +315,8 @@ def link_sentence(
             category, cue = prev.category, cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
             cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
+            if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:
+                cue = None  # a count takes a state cue (案件, 损失) only from its own clause
             category = _turn_by_unit(cue.category, m) if cue is not None else None
         if _counts_capacity(m, after):
             category = Category.CAPACITY

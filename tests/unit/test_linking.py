@@ -52,6 +52,19 @@ def test_category(text: str, category: str) -> None:
 
 
 # sums of money under a cue that counts people, groups or acts measure none of them
+# a count takes a state cue (案件, 损失) only from its own clause, not from the clause before
+CASES_STATE_CUE_NOT_BORROWED = [
+    "民警在办理诈骗案件时发现,该公司共有员工30名。",
+    "经对诈骗案件研判,兄弟二人合伙成立公司。",
+]
+
+
+@pytest.mark.parametrize("text", CASES_STATE_CUE_NOT_BORROWED)
+def test_count_does_not_borrow_a_state_cue(text: str) -> None:
+    (m,) = _figures(text)
+    assert m.category is None
+
+
 CASES_MONEY_NOT_COUNTED = [
     "已判决案件的罚金刑总额达人民币800万余元。",
     "抓获的嫌疑人名下资产合计600万元。",

@@ -25,6 +25,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SCALES = "十拾百佰千仟"
 _BIG = "万亿"
 _ONE_INSTANCE = frozenset({"一", "二", "壹"})  # 一名嫌疑人, 二次研判: not counts
+_PEOPLE = frozenset({"人", "名", "位"})  # 二 before these counts people (兄弟二人), not an ordinal
 _MAX_RUN = 40  # no written quantity is longer; a longer run is an identifier or noise
 _PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])"  # 一两万: vague
 
@@ -249,7 +250,8 @@ def _with_unit(
     if unit is not None and unit.unit == "年" and ((has_digit and value >= 1000) or "〇" in core):
         return None  # a calendar year
     if unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE:
-        return None
+        if not (core == "二" and unit.unit in _PEOPLE):
+            return None  # 一名嫌疑人, 二次研判; but 兄弟二人 counts two people
     if unit is not None and unit.kind is Kind.DURATION and core == "一" and text[start - 1 : start] in ("前", "后"):
         return None  # 前一天: the day before, not a length of time
     if unit is None:
