@@ -249,9 +249,9 @@ def _with_unit(
         return None  # 100周年, 三年级
     if unit is not None and unit.unit == "年" and ((has_digit and value >= 1000) or "〇" in core):
         return None  # a calendar year
-    if unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE:
-        if not (core == "二" and unit.unit in _PEOPLE):
-            return None  # 一名嫌疑人, 二次研判; but 兄弟二人 counts two people
+    single = unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE
+    if single and not (core == "二" and unit.unit in _PEOPLE):
+        return None  # 一名嫌疑人, 二次研判; but 兄弟二人 counts two people
     if unit is not None and unit.kind is Kind.DURATION and core == "一" and text[start - 1 : start] in ("前", "后"):
         return None  # 前一天: the day before, not a length of time
     if unit is None:
