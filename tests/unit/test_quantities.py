@@ -42,7 +42,7 @@ CASES_REPORTS = [
     ("逾500家", [("逾500家", "count", 500, "家", "over")]),
     ("约 60 万元", [("约 60 万元", "money", 600000, "元", "about")]),
     ("不足10%", [("不足10%", "percent", 10, "%", "under")]),
-    ("将近一半", [("一半", "percent", 50, "%", None)]),
+    ("将近一半", [("将近一半", "percent", 50, "%", "under")]),  # SPEC: 将近 -> under, as for digits
     ("持续30余天", [("30余天", "duration", 30, "天", "over")]),
     ("用时45分钟", [("45分钟", "duration", 45, "分钟", None)]),
     ("24小时值守", [("24小时", "duration", 24, "小时", None)]),
@@ -132,6 +132,8 @@ CASES_MIXED = [
     ("12345", []),
     ("共计 4 人", [("4 人", "count", 4, "人", None)]),
     ("兄弟二人", [("二人", "count", 2, "人", None)]),
+    ("增长近三成", [("近三成", "percent", 30, "%", "under")]),
+    ("超过一半", [("超过一半", "percent", 50, "%", "over")]),
 ]
 # what is not a figure (conventions)
 CASES_NOT_MENTIONS = [

@@ -34,6 +34,7 @@ def _pattern() -> Pattern:
     rel_days = alternation(d["relative_days"], "dates.relative_days")
     anchored = alternation(d["anchored_days"], "dates.anchored_days")
     year_parts = alternation(d["year_parts"], "dates.year_parts")
+    bare_parts = alternation(d["bare_year_parts"], "dates.bare_year_parts")
     month_parts = alternation(d["month_parts"], "dates.month_parts")
     since = alternation(d["since"], "dates.since")
     pattern = rf"""
@@ -48,6 +49,7 @@ def _pattern() -> Pattern:
     | (?:上世纪)(?P<dec>[0-9]0|[一二三四五六七八九]十)年代 | (?P<dec4>(?:19|20)[0-9]0)年代
     | (?P<y2>{_YEAR})\s?年(?P<ypart>{year_parts})?
     | (?P<ry2>{rel_years})(?P<rypart>{year_parts}|同期)?
+    | (?P<bare>{bare_parts})
     | (?P<rd>{rel_days})(?:\s?\(\s?(?P<pm>{_MON})\s?月\s?(?P<pd>{_DAY})\s?日\s?\))?{_TIME}?
     | (?P<ad>{anchored}){_TIME}?
     | (?<![0-9月日号一二三四五六七八九十每〇零])(?P<dd>3[01]|[12][0-9]|[1-9])日(?![均常报内前后])(?:{_TIME})?
@@ -59,7 +61,7 @@ def _pattern() -> Pattern:
     """
     # a date starts with a digit, a numeral or the first character of a date word: checking that
     # first lets the engine skip most positions at once (0.6 -> 7 M chars/s)
-    words = [*d["relative_years"], *d["relative_days"], *d["anchored_days"], "上下本这当前"]
+    words = [*d["relative_years"], *d["relative_days"], *d["anchored_days"], *d["bare_year_parts"], "上下本这当前"]
     starts = regex.escape("".join(sorted({w[0] for w in words} | set("0123456789一二三四五六七八九十〇零上下本这"))))
     body = regex.sub(r"\s+", "", pattern.replace(r"\s?", "§")).replace("§", r"\s?")
     return compiled("dates.pattern", f"(?=[{starts}])(?:{body})")
@@ -153,11 +155,11 @@ def _resolve(m: Match, ctx: _Context, anchored: bool) -> tuple[str | None, dt.da
         if ctx.year is None or not n or n > 12:
             return None, None
         return _month_span(ctx.year, 1, n), None
-    if g["y2"] or g["ry2"]:
-        y = _num(g["y2"]) if g["y2"] else _rel_year(g["ry2"], ctx)
+    if g["y2"] or g["ry2"] or g["bare"]:
+        y = _num(g["y2"]) if g["y2"] else _rel_year(g["ry2"], ctx) if g["ry2"] else ctx.year
         if y is None:
             return None, None
-        part = g["ypart"] or g["rypart"]
+        part = g["ypart"] or g["rypart"] or g["bare"]
         if g["ry2"] and g["ry2"] in ("今年", "本年") and not part and ctx.published:
             return f"{_iso(y, 1, 1)}/{ctx.published.isoformat()}", None
         if part and part != "同期":

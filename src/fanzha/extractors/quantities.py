@@ -313,7 +313,8 @@ def _percent_words(text: str) -> Iterator[Mention]:
         approx, stop = _suffix_approx(text, m.end())
         if approx is None:
             stop = m.end()
-        yield Mention(Kind.PERCENT, "", m.start(), stop, value, "%", approx)
+        lead_approx, lead_start = _prefix_approx(text, m.start())  # 近三成, 超过一半
+        yield Mention(Kind.PERCENT, "", lead_start, stop, value, "%", approx or lead_approx)
 
 
 def find(text: str) -> list[Mention]:
