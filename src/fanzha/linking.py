@@ -312,7 +312,7 @@ def link_sentence(
         category = _turn_by_unit(cue.category, m) if cue is not None else None
         may_inherit = cue is None and prev is not None
         if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
-            category, cue = prev.category, cues[-1]
+            category, cue = _turn_by_unit(prev.category, m), cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
             cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
             if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:

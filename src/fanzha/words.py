@@ -43,7 +43,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     drop = sorted(_drop_words(), key=len, reverse=True)
     alt = "|".join(re.escape(x) for x in drop)
     # the window starts after the last punctuation mark, figure or time expression
-    tail = re.compile(r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9]|.*(?:年|月|日|以来))?(?P<w>.*)$", re.S)
+    tail = re.compile(
+        r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9](?:月份?|日|号|年度?)?|.*(?:年|月|日|以来))?(?P<w>.*)$", re.S
+    )  # after "1至9月", not after its 9 alone
     return tail, re.compile(rf"^(?:{alt})+|(?:{alt})+$")
 
 

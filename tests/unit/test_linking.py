@@ -69,12 +69,13 @@ CASES_MONEY_NOT_COUNTED = [
     "已判决案件的罚金刑总额达人民币800万余元。",
     "抓获的嫌疑人名下资产合计600万元。",
     "劝阻活动共投入经费20万元。",
+    "判处罪犯87人,追缴违法所得3200余万元。",  # a list neighbour's category is turned the same way
 ]
 
 
 @pytest.mark.parametrize("text", CASES_MONEY_NOT_COUNTED)
 def test_money_is_not_a_count_category(text: str) -> None:
-    (m,) = _figures(text)
+    m = _figures(text)[-1]
     assert m.kind.value == "money"
     assert m.category is None
 

@@ -133,6 +133,10 @@ CASES_MIXED = [
     ("共计 4 人", [("4 人", "count", 4, "人", None)]),
     ("兄弟二人", [("二人", "count", 2, "人", None)]),
     ("增长近三成", [("近三成", "percent", 30, "%", "under")]),
+    # a currency named before the number sets the unit; an approximation word may precede it
+    ("财损约新台币45亿元", [("45亿元", "money", 4500000000, "TWD", "about")]),
+    ("罚金人民币5167万余元", [("5167万余元", "money", 51670000, "元", "over")]),
+    ("港币100万元", [("100万元", "money", 1000000, "HKD", None)]),
     ("超过一半", [("超过一半", "percent", 50, "%", "over")]),
 ]
 # what is not a figure (conventions)

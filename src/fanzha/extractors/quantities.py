@@ -97,6 +97,10 @@ def _word_patterns() -> dict[str, Pattern]:
             rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$))",
         ),
         "range_sep": compiled("quantities.range", r"\s?(?:到|至|~|-|—|–)\s?"),
+        "currency_before": compiled(
+            "units.currency_before",
+            "(?P<c>" + alternation(table("units")["currency_before"], "units.currency_before") + r")\s?$",
+        ),
     }
 
 
@@ -107,6 +111,14 @@ def _prefix_approx(text: str, start: int) -> tuple[Approx | None, int]:
         return None, start
     word = m.group(0).strip()
     return Approx(table("qualifiers")["prefix"][word]), start - len(m.group(0))
+
+
+def _currency_before(text: str, start: int) -> tuple[str | None, int]:
+    """The unit of a currency named right before a number (新台币45亿元 -> TWD) and where it starts."""
+    m = _word_patterns()["currency_before"].search(text[max(0, start - 4) : start])
+    if not m:
+        return None, start
+    return table("units")["currency_before"][m.group("c")], start - len(m.group(0))
 
 
 def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
@@ -260,9 +272,14 @@ def _with_unit(
         return None
     stop = unit.end
     value = value * unit.factor + unit.add
+    unit_name = unit.unit
     if unit.kind is Kind.MONEY:
         extra, stop = _money_fraction(text, stop)
         value += extra
+        currency, before_currency = _currency_before(text, lead_start)
+        if currency is not None:
+            unit_name = currency if unit.unit == "元" else unit_name
+            approx = approx or _prefix_approx(text, before_currency)[0]  # 约人民币300万元
     after, stop2 = _suffix_approx(text, stop)
     if after is not None and (unit.kind is Kind.DURATION or text[stop:stop2].strip() not in "余多"):
         stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations (三年多)
@@ -271,7 +288,7 @@ def _with_unit(
     approx = after or suffix or approx
     if not has_digit and _in_short_quote(text, start, stop):
         return None
-    return Mention(unit.kind, "", lead_start, stop, value, unit.unit, approx)
+    return Mention(unit.kind, "", lead_start, stop, value, unit_name, approx)
 
 
 def _unit_from_noun(
