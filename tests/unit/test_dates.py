@@ -43,6 +43,10 @@ CASES_RANGES = [
     ("上世纪90年代", [("上世纪90年代", "1990-01-01/1999-12-31")]),
     ("1980年代", [("1980年代", "1980-01-01/1989-12-31")]),
 ]
+CASES_YEAR_SPANS = [
+    ("2021-2023年", [("2021-2023年", "2021-01-01/2023-12-31")]),
+    ("2019—2020年", [("2019—2020年", "2019-01-01/2020-12-31")]),
+]
 CASES_PARTS = [
     ("6月底", [("6月底", "2021-06-30")]), ("2月底", [("2月底", "2021-02-28")]),
     ("4月下旬", [("4月下旬", "2021-04-21/2021-04-30")]), ("3月上旬", [("3月上旬", "2021-03-01/2021-03-10")]),
@@ -77,7 +81,7 @@ CASES_NOT_DATES = [
     ("近日", []), ("目前", []), ("近年来", []), ("日均120宗", []), ("每日统计", []), ("周一到周五", []),
     ("《1994年某某条例》", []), ("24小时", []), ("第一时间", []), ("当天中午", []),
 ]
-ALL = CASES_CALENDAR + CASES_RANGES + CASES_PARTS + CASES_RELATIVE + CASES_ANCHORED + CASES_NOT_DATES
+ALL = CASES_CALENDAR + CASES_RANGES + CASES_YEAR_SPANS + CASES_PARTS + CASES_RELATIVE + CASES_ANCHORED + CASES_NOT_DATES
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0] for c in ALL])

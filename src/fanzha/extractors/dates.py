@@ -47,6 +47,7 @@ def _pattern() -> Pattern:
       )
     | 前(?P<nm>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})个月
     | (?:上世纪)(?P<dec>[0-9]0|[一二三四五六七八九]十)年代 | (?P<dec4>(?:19|20)[0-9]0)年代
+    | (?P<ya>(?:19|20)[0-9]{{2}}){_SEP}(?P<yb>(?:19|20)[0-9]{{2}})\s?年
     | (?P<y2>{_YEAR})\s?年(?P<ypart>{year_parts})?
     | (?P<ry2>{rel_years})(?P<rypart>{year_parts}|同期)?
     | (?P<bare>{bare_parts})
@@ -155,6 +156,9 @@ def _resolve(m: Match, ctx: _Context, anchored: bool) -> tuple[str | None, dt.da
         if ctx.year is None or not n or n > 12:
             return None, None
         return _month_span(ctx.year, 1, n), None
+    if g["ya"]:
+        first, last = int(g["ya"]), int(g["yb"])
+        return (f"{first}-01-01/{last}-12-31", None) if first < last else (None, None)
     if g["y2"] or g["ry2"] or g["bare"]:
         y = _num(g["y2"]) if g["y2"] else _rel_year(g["ry2"], ctx) if g["ry2"] else ctx.year
         if y is None:
