@@ -52,3 +52,12 @@ def test_userdict_lines_are_word_freq_tag() -> None:
     for line in text.splitlines():
         word, freq, tag = line.split(" ")
         assert word and freq.isdigit() and tag.isalpha()
+
+
+def test_money_category_turns_name_categories() -> None:
+    from fanzha.types import Category
+
+    names = {c.value for c in Category}
+    turns = table("measures")["units"]["money_category"]
+    assert set(turns) <= names
+    assert set(turns.values()) <= names | {"none"}

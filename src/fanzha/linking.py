@@ -251,10 +251,12 @@ def _pick_cue(before: str, clause_before: str, after: str) -> Cue | None:
 
 
 def _turn_by_unit(category: Category | None, mention: Mention) -> Category | None:
-    """判决…案件41件 counts cases; 审结…111人 counts people; money is never a count of people."""
+    """判决…案件41件 counts cases; 审结…111人 counts people; money is never a count of people,
+    and money blocked is a loss prevented."""
     units = table("measures")["units"]
-    if mention.kind is Kind.MONEY and category is not None and category.value in units["not_money"]:
-        return None
+    if mention.kind is Kind.MONEY and category is not None and category.value in units["money_category"]:
+        turned = units["money_category"][category.value]
+        return None if turned == "none" else Category(turned)
     if category is Category.ARRESTS and mention.unit in units["case_units"]:
         return Category.CASES_SOLVED
     if category is Category.CASES_SOLVED and mention.unit in units["people_units"]:

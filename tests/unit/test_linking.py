@@ -17,6 +17,8 @@ CASES_CATEGORY = [
     ("破获电信网络诈骗案件730起。", "cases_solved"),
     ("侦破各类电诈案件96起。", "cases_solved"),
     ("打掉电诈犯罪团伙35个。", "groups_dismantled"),
+    ("拦截涉诈资金1.2亿元。", "losses_prevented"),
+    ("拦截诈骗电话1.2亿次。", "technical_blocking"),
     ("捣毁诈骗窝点14处。", "groups_dismantled"),
     ("紧急止付涉案资金1.3亿元。", "funds_frozen"),
     ("冻结涉诈银行账户2100余个。", "funds_frozen"),
