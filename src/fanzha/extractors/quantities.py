@@ -48,7 +48,7 @@ def _run_pattern() -> Pattern:
         rf"(?=[负\-{num}半])(?P<neg>负|-(?<![0-9A-Za-z%]-))?"
         rf"(?P<run>(?:[{num}]|半(?=个|年|天|小时|月))"
         rf"(?:[{num}]|\.(?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))|点(?=[{_CN_DIGITS}])"
-        rf"|[余多](?=个?[{_CN_SCALES}{_BIG}])|\s(?=[余多]?个?[{_BIG}])|个(?=[{_BIG}]))*)"
+        rf"|[余多几](?=个?[{_CN_SCALES}{_BIG}])|\s(?=[余多]?个?[{_BIG}])|个(?=[{_BIG}]))*)"
     )
     return compiled("quantities.run", pattern)
 
@@ -213,8 +213,8 @@ def _scan(text: str) -> Iterator[Mention]:
         if len(run) == 1 and run in _CN_DIGITS and not _unit_may_follow(text, end):
             continue  # 一些, 统一, 进一步: a lone Chinese digit is a number only before a unit
         vague_pair = pair.search(run)
-        approx = Approx.OVER if any(c in "余多" for c in run) or vague_pair else None
-        core = run.replace("余", "").replace("多", "")
+        approx = Approx.OVER if any(c in "余多几" for c in run) or vague_pair else None
+        core = run.replace("余", "").replace("多", "").replace("几", "")  # 十几万: 100000 over
         value = Decimal("0.5") if core == "半" else parse_number(core)
         if value is None:
             continue
