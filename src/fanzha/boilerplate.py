@@ -151,20 +151,43 @@ def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
 
 def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
     """Lines, cut again at block-level HTML tags, trimmed of blanks and masks; empty ones dropped."""
-    trimmed_line = r"[^\n\r \t\x00](?:[^\n\r]*[^\n\r \t\x00])?"  # _BLANK at neither end
-    lines = [m.span() for m in compiled("boilerplate.line", trimmed_line).finditer(visible, start)]
+    lines = []
+    pos = start
+    for line in visible[start:].split("\n"):  # str.split and strip run in C: 2x a regex scan
+        if "\r" in line:  # a lone CR ends a line too
+            lines.extend(_trimmed(visible, pos + a, pos + b) for a, b in _cr_pieces(line))
+        else:
+            lines.append(_trimmed(visible, pos, pos + len(line)))
+        pos += len(line) + 1
+    lines = [span for span in lines if span is not None]
     if not breaks:
         return lines
     cuts = sorted({p for span in breaks for p in span})
     out = []
     for a, b in lines:
         for x, y in pairwise([a, *cuts[bisect_right(cuts, a) : bisect_left(cuts, b)], b]):
-            piece = visible[x:y]
-            kept = piece.strip(_BLANK)
-            if kept:
-                first = x + len(piece) - len(piece.lstrip(_BLANK))
-                out.append((first, first + len(kept)))
+            span = _trimmed(visible, x, y)
+            if span is not None:
+                out.append(span)
     return out
+
+
+def _cr_pieces(line: str) -> list[tuple[int, int]]:
+    pieces, pos = [], 0
+    for part in line.split("\r"):
+        pieces.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return pieces
+
+
+def _trimmed(visible: str, a: int, b: int) -> tuple[int, int] | None:
+    """``(a, b)`` without blanks and masks at either end; ``None`` when nothing is left."""
+    piece = visible[a:b]
+    kept = piece.strip(_BLANK)
+    if not kept:
+        return None
+    first = a + len(piece) - len(piece.lstrip(_BLANK))
+    return first, first + len(kept)
 
 
 @cache

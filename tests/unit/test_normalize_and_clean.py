@@ -73,3 +73,20 @@ def test_bad_input() -> None:
         extract(BODY, published="yesterday")
     assert extract("").to_dict()["mentions"] == []
     assert extract("   \n").body == ""
+
+
+# blocks: lines split at LF, CRLF and a lone CR, trimmed of blanks and masks, empty ones dropped
+CASES_BLOCKS = [
+    ("甲\n乙", [(0, 1), (2, 3)]),
+    ("甲\r\n乙\r\n", [(0, 1), (3, 4)]),
+    ("a\rb\r\n c \x00\n\n", [(0, 1), (2, 3), (6, 7)]),
+    ("  \t\x00\x00\n", []),
+    ("\x00甲 乙\x00", [(1, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_BLOCKS)
+def test_split_blocks(text: str, expected: list[tuple[int, int]]) -> None:
+    from fanzha.boilerplate import _split_blocks
+
+    assert _split_blocks(text, [], 0) == expected
