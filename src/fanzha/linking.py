@@ -105,13 +105,23 @@ def _patterns() -> dict[str, Pattern]:
     }
 
 
-def change_of(before: str) -> tuple[Change | None, Basis | None]:
-    """Change and basis when the figure right after ``before`` is itself a change."""
+def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | None]:
+    """Change and basis when the figure right after ``before`` (its clause) is itself a change.
+
+    A change with no basis in its clause takes the last one stated ``earlier`` in the sentence
+    (同比减少1200起,下降18.5%: both year on year).
+
+    >>> change_of("下降", earlier="电诈警情同比减少1200起,")
+    (<Change.DOWN: 'down'>, <Basis.YOY: 'yoy'>)
+    """
     m = _patterns()["change"].search(before[-24:])
     if not m or m.group("level"):
         return None, None
     change = Change.UP if m.group("up") else Change.DOWN
     basis_m = m if (m.group("yoy") or m.group("mom")) else _patterns()["basis_only"].search(before[-30:])
+    if basis_m is None:
+        stated = list(_patterns()["basis_only"].finditer(earlier[-_WINDOW:]))
+        basis_m = stated[-1] if stated else None
     basis = None
     if basis_m is not None:
         basis = Basis.YOY if basis_m.group("yoy") else Basis.MOM
@@ -301,7 +311,7 @@ def link_sentence(
             after = after[: quantities[i + 1].start - m.end].split("、")[0]  # stop at the next list item
         gap = norm[prev_end : m.start] if prev_end is not None else "\x00"
         adjacent = gap.strip(" 、") == ""  # 41件111人, 账户1万个、2万张
-        change, basis = change_of(norm[clause_lo : m.start])
+        change, basis = change_of(norm[clause_lo : m.start], norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo])
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
             change, basis = prev.change, prev.basis  # 分别下降5.25%、14.28%
         cue = cues[-1] if adjacent else _pick_cue(before, norm[clause_lo : m.start], after)

@@ -98,6 +98,11 @@ CASES_CHANGE = [
     ("刑拘2100余人,同比上升231%。", [(None, None), ("up", "yoy")]),
     ("发案数、损失数分别同比下降5%、14%。", [("down", "yoy"), ("down", "yoy")]),
     ("占全市刑事案件的46%。", [(None, None)]),
+    # a change with no basis in its clause takes the one stated earlier in the sentence
+    ("电诈警情同比减少1200起,下降18.5%。", [("down", "yoy"), ("down", "yoy")]),
+    ("与2022年相比,发案数下降21.4%。", [("down", "yoy")]),
+    ("警情环比上升3%,其中电诈警情上升5%。", [("up", "mom"), ("up", "mom")]),
+    ("全市开展宣传,发案数下降21.4%。", [("down", None)]),
 ]
 
 
