@@ -32,6 +32,11 @@ class Meta:
 
 
 @cache
+def _provinces() -> frozenset[str]:
+    return frozenset(table("places")["provinces"])
+
+
+@cache
 def _patterns() -> dict[str, Pattern]:
     places = table("places")
     names = alternation([*places["provinces"], *places["cities"], *places["countries"]], "places")
@@ -151,6 +156,9 @@ def _region(title: str | None, body_sentences: Sequence[str]) -> str | None:
     pats = _patterns()
     if title:
         place = pats["place"].search(title)
+        inner = pats["place"].match(title, place.end()) if place else None
+        if inner is not None and place.group("n") in _provinces():
+            place = inner  # 江苏无锡, 广东省深圳市: the city the province introduces
         if place:
             return place.group(0) if place.group("s") == "市" else place.group("n")
         if pats["national"].search(title):

@@ -1,0 +1,29 @@
+"""Metadata: the region an article reports on, read from its title or its fraud sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanzha.metadata import _region
+
+CASES_TITLE_REGION = [
+    ("山东公安创新警务精准反诈提质增速", "山东"),
+    ("徐州:联动共治提升全民反诈质效", "徐州"),
+    ("烟台市公安机关打击治理电信网络新型违法犯罪成效显著", "烟台市"),
+    # a province that introduces a city: the city
+    ("江苏无锡:今年以来电诈发案数同比下降32%", "无锡"),
+    ("广东省深圳市公安局通报反诈成效", "深圳市"),
+    # a province and a city apart: the first named
+    ("江苏警方协助无锡破获电诈案", "江苏"),
+    ("公安部:前三季度全国电诈发案数下降", "全国"),
+]
+
+
+@pytest.mark.parametrize(("title", "region"), CASES_TITLE_REGION)
+def test_region_from_title(title: str, region: str) -> None:
+    assert _region(title, []) == region
+
+
+def test_region_from_fraud_sentences_when_title_names_none() -> None:
+    sentences = ["成都市公安局通报,今年以来破获电诈案件300起。", "成都警方抓获嫌疑人200名。", "此前北京发布了消息。"]
+    assert _region("警方通报反诈成绩单", sentences) == "成都市"
