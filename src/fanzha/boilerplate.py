@@ -151,15 +151,18 @@ def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
 
 def _split_blocks(visible: str, breaks: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
     """Lines, cut again at block-level HTML tags, trimmed of blanks and masks; empty ones dropped."""
-    lines = []
+    lines: list[tuple[int, int]] = []
     pos = start
     for line in visible[start:].split("\n"):  # str.split and strip run in C: 2x a regex scan
         if "\r" in line:  # a lone CR ends a line too
-            lines.extend(_trimmed(visible, pos + a, pos + b) for a, b in _cr_pieces(line))
+            spans = (_trimmed(visible, pos + a, pos + b) for a, b in _cr_pieces(line))
+            lines.extend(span for span in spans if span is not None)
         else:
-            lines.append(_trimmed(visible, pos, pos + len(line)))
+            kept = line.strip(_BLANK)
+            if kept:
+                first = pos + len(line) - len(line.lstrip(_BLANK))
+                lines.append((first, first + len(kept)))
         pos += len(line) + 1
-    lines = [span for span in lines if span is not None]
     if not breaks:
         return lines
     cuts = sorted({p for span in breaks for p in span})
