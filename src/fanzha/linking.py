@@ -260,9 +260,10 @@ def _pick_cue(before: str, clause_before: str, after: str) -> Cue | None:
     return best
 
 
-def _turn_by_unit(category: Category | None, mention: Mention) -> Category | None:
-    """判决…案件41件 counts cases; 审结…111人 counts people; money is never a count of people,
-    and money blocked is a loss prevented."""
+def _fit_to_figure(category: Category | None, mention: Mention) -> Category | None:
+    """The cue's category fitted to the figure's unit and kind: 判决…案件41件 counts cases;
+    审结…111人 counts people; money is never a count of people, and money blocked is a loss
+    prevented (``measures.toml``, ``[units]``)."""
     units = table("measures")["units"]
     if mention.kind is Kind.MONEY and category is not None and category.value in units["money_category"]:
         turned = units["money_category"][category.value]
@@ -321,15 +322,15 @@ def link_sentence(
             cue, measure = _best_cue(source, prefer_end=True) or cue, measure_phrase(source) or measure
         elif isinstance(source, int):
             cue, measure = cues[source], linked[source].measure
-        category = _turn_by_unit(cue.category, m) if cue is not None else None
+        category = _fit_to_figure(cue.category, m) if cue is not None else None
         may_inherit = cue is None and prev is not None
         if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
-            category, cue = _turn_by_unit(prev.category, m), cues[-1]
+            category, cue = _fit_to_figure(prev.category, m), cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
             cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
             if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:
                 cue = None  # a count takes a state cue (案件, 损失) only from its own clause
-            category = _turn_by_unit(cue.category, m) if cue is not None else None
+            category = _fit_to_figure(cue.category, m) if cue is not None else None
         if _counts_capacity(m, after):
             category = Category.CAPACITY
         if not on_topic or _is_prison_term(m, before, after):
