@@ -316,7 +316,8 @@ def link_sentence(
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
             change, basis = prev.change, prev.basis  # 分别下降5.25%、14.28%
         cue = cues[-1] if adjacent else _pick_cue(before, norm[clause_lo : m.start], after)
-        measure = (measure_phrase(display[lo : m.start]) if before.strip() else None) or (prev.measure if prev else None)
+        own = measure_phrase(display[lo : m.start]) if before.strip() else None
+        measure = own or (prev.measure if prev else None)  # 同比上升20%: the neighbour's measure
         source = groups.get(i)
         if isinstance(source, str):
             cue, measure = _best_cue(source, prefer_end=True) or cue, measure_phrase(source) or measure
