@@ -22,11 +22,10 @@ from typing import NamedTuple
 import regex
 
 from .rules import Pattern, alternation, compiled, table
-from .segment import Sentence
+from .segment import CLAUSE_WINDOW, Sentence, clause_end, clause_start
 from .types import Basis, Category, Change, Kind, Mention
 from .words import measure_phrase
 
-_CLAUSE_BREAK = ",，;；:：。!?！？\n"
 _LIST_JOIN = frozenset({"、", "和", "及", "与", ",", "，", " "})
 
 
@@ -120,7 +119,7 @@ def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | No
     change = Change.UP if m.group("up") else Change.DOWN
     basis_m = m if (m.group("yoy") or m.group("mom")) else _patterns()["basis_only"].search(before[-30:])
     if basis_m is None:
-        stated = list(_patterns()["basis_only"].finditer(earlier[-_WINDOW:]))
+        stated = list(_patterns()["basis_only"].finditer(earlier[-CLAUSE_WINDOW:]))
         basis_m = stated[-1] if stated else None
     basis = None
     if basis_m is not None:
@@ -142,26 +141,6 @@ def _best_cue(text: str, prefer_end: bool) -> Cue | None:
     return best
 
 
-_WINDOW = 120  # a clause is looked at no further than this from the figure (bounded work)
-
-
-@cache
-def _breaks() -> tuple[Pattern, Pattern]:
-    """Clause breaks searched backwards and forwards."""
-    cls = f"[{regex.escape(_CLAUSE_BREAK)}]"
-    return compiled("linking.break_back", f"(?r){cls}"), compiled("linking.break", cls)
-
-
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    lo = max(lo, pos - _WINDOW)
-    m = _breaks()[0].search(text, lo, pos)
-    return m.end() if m else lo
-
-
-def _clause_end(text: str, pos: int, hi: int) -> int:
-    hi = min(hi, pos + _WINDOW)
-    m = _breaks()[1].search(text, pos, hi)
-    return m.start() if m else hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +209,7 @@ def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sen
             if gap not in ("、", "和", "及", "与", ",", "，"):
                 break
             group.append(group[-1] + 1)
-        head = norm[_clause_start(norm, sentence.start, word.start()) : word.start()]
+        head = norm[clause_start(norm, sentence.start, word.start()) : word.start()]
         items = [x for x in compiled("measures.list_items", r"[、和及]").split(head) if x.strip()]
         earlier = [i for i in range(max(0, first - 8), first) if quantities[i].end <= word.start()]
         if len(items) >= len(group) >= 2:
@@ -303,16 +282,17 @@ def link_sentence(
     prev_end: int | None = None
     for i, m in enumerate(quantities):
         prev = linked[-1] if linked else None
-        clause_lo = _clause_start(norm, sentence.start, m.start)
+        clause_lo = clause_start(norm, sentence.start, m.start)
         lo = max(clause_lo, prev_end) if prev_end is not None else clause_lo
         before = norm[lo : m.start]
-        clause_end = _clause_end(norm, m.end, sentence.end)
-        after = norm[m.end : clause_end]
-        if i + 1 < len(quantities) and quantities[i + 1].start < clause_end:
+        clause_hi = clause_end(norm, m.end, sentence.end)
+        after = norm[m.end : clause_hi]
+        if i + 1 < len(quantities) and quantities[i + 1].start < clause_hi:
             after = after[: quantities[i + 1].start - m.end].split("、")[0]  # stop at the next list item
         gap = norm[prev_end : m.start] if prev_end is not None else "\x00"
         adjacent = gap.strip(" 、") == ""  # 41件111人, 账户1万个、2万张
-        change, basis = change_of(norm[clause_lo : m.start], norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo])
+        earlier = norm[max(sentence.start, clause_lo - CLAUSE_WINDOW) : clause_lo]  # the sentence before the clause
+        change, basis = change_of(norm[clause_lo : m.start], earlier)
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
             change, basis = prev.change, prev.basis  # 分别下降5.25%、14.28%
         cue = cues[-1] if adjacent else _pick_cue(before, norm[clause_lo : m.start], after)
@@ -328,7 +308,7 @@ def link_sentence(
         if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
             category, cue = _fit_to_figure(prev.category, m), cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
-            cue = _best_cue(norm[max(sentence.start, clause_lo - _WINDOW) : clause_lo], prefer_end=True)
+            cue = _best_cue(earlier, prefer_end=True)
             if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:
                 cue = None  # a count takes a state cue (案件, 损失) only from its own clause
             category = _fit_to_figure(cue.category, m) if cue is not None else None

@@ -18,13 +18,12 @@ from functools import cache
 
 from .extractors.dates import vague_pattern
 from .rules import Pattern, alternation, compiled, table
-from .segment import Sentence
+from .segment import Sentence, clause_start
 from .types import Kind, Mention
 
 _VAGUE = "vague"
 _LEAD_WINDOW = 25
 _LEAD_PREFIX = 2  # 截至, 自: the most a lead-in date may have before it in its clause
-_CLAUSE_BREAKS = ",，:：;；"
 
 
 @cache
@@ -148,5 +147,4 @@ def _lead(
 
 def _opens_clause(norm: str, start: int, pos: int) -> bool:
     """True when at most ``_LEAD_PREFIX`` characters (截至, 自) stand between a clause break and ``pos``."""
-    clause = max(norm.rfind(c, start, pos) for c in _CLAUSE_BREAKS) + 1
-    return len(norm[max(clause, start) : pos].strip()) <= _LEAD_PREFIX
+    return len(norm[clause_start(norm, start, pos) : pos].strip()) <= _LEAD_PREFIX
