@@ -99,26 +99,31 @@ def _word_patterns() -> dict[str, Pattern]:
         "range_sep": compiled("quantities.range", r"\s?(?:到|至|~|-|—|–)\s?"),
         "currency_before": compiled(
             "units.currency_before",
-            "(?P<c>" + alternation(table("units")["currency_before"], "units.currency_before") + r")\s?$",
+            alternation(table("units")["currency_before"], "units.currency_before") + r"\s?$",
         ),
     }
 
 
+def _word_before(text: str, start: int, name: str) -> tuple[str, int] | None:
+    """The word of ``_word_patterns()[name]`` that ends right before ``start`` (a space
+    allowed), looked for in the 4 characters there, and where it starts."""
+    m = _word_patterns()[name].search(text[max(0, start - 4) : start])
+    return (m.group(0).strip(), start - len(m.group(0))) if m else None
+
+
 def _prefix_approx(text: str, start: int) -> tuple[Approx | None, int]:
-    window = text[max(0, start - 4) : start]
-    m = _word_patterns()["prefix"].search(window)
-    if not m:
+    found = _word_before(text, start, "prefix")
+    if found is None:
         return None, start
-    word = m.group(0).strip()
-    return Approx(table("qualifiers")["prefix"][word]), start - len(m.group(0))
+    return Approx(table("qualifiers")["prefix"][found[0]]), found[1]
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int]:
     """The unit of a currency named right before a number (新台币45亿元 -> TWD) and where it starts."""
-    m = _word_patterns()["currency_before"].search(text[max(0, start - 4) : start])
-    if not m:
+    found = _word_before(text, start, "currency_before")
+    if found is None:
         return None, start
-    return table("units")["currency_before"][m.group("c")], start - len(m.group(0))
+    return table("units")["currency_before"][found[0]], found[1]
 
 
 def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
