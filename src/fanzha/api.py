@@ -25,7 +25,7 @@ from .metadata import extract_meta
 from .normalize import fold_width, simplify
 from .periods import assign_periods
 from .segment import Sentence, sentences
-from .types import Extraction, Kind, Mention
+from .types import Extraction, Figure, Kind, Mention
 
 
 class InvalidArgument(ValueError):
@@ -53,13 +53,13 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _recognise(work: str, published: dt.date | None) -> list[Mention]:
+def _recognise(work: str, published: dt.date | None) -> list[Figure]:
     """Dates first; a quantity overlapping a date is part of the date."""
     return quantities.without_overlaps(dates.find(work, published), quantities.find(work))
 
 
 def _link(
-    mentions: list[Mention],
+    mentions: list[Figure],
     norm: str,
     display: str,
     sents: Sequence[Sentence],
@@ -67,7 +67,7 @@ def _link(
     published: dt.date | None,
     original: str,
 ) -> list[Mention]:
-    """The recognised mentions with every field filled; each final ``Mention`` is built once."""
+    """The recognised figures as mentions with every field filled; each ``Mention`` is built once."""
     topic = article_topic(norm)
     topics: dict[int, ParagraphTopic] = {}
     links: list[Link | None] = []
@@ -113,7 +113,7 @@ def _sentence_lookup(sents: Sequence[Sentence]) -> Callable[[int], tuple[int, in
     return find
 
 
-def _repeats(m: Mention, others: Sequence[Mention], same_unit: bool) -> bool:
+def _repeats(m: Figure, others: Sequence[Figure], same_unit: bool) -> bool:
     """True when ``others`` state the figure of ``m`` again (same kind, value within 10%)."""
     for o in others:
         if o.kind is not m.kind or (same_unit and o.unit != m.unit):
@@ -129,8 +129,8 @@ def _repeats(m: Mention, others: Sequence[Mention], same_unit: bool) -> bool:
 
 
 def _drop_heading_repeats(
-    found: list[Mention], page: Page, title: str | None, published: dt.date | None
-) -> list[Mention]:
+    found: list[Figure], page: Page, title: str | None, published: dt.date | None
+) -> list[Figure]:
     """Figures of a subheading that repeat the title or the paragraph after it are not mentions."""
     blocks = list(page.body_blocks())
     block_starts = [b.start for b in blocks]

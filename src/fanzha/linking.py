@@ -23,14 +23,14 @@ import regex
 
 from .rules import Pattern, alternation, compiled, table
 from .segment import CLAUSE_WINDOW, Sentence, clause_end, clause_start
-from .types import Basis, Category, Change, Kind, Mention
+from .types import Basis, Category, Change, Figure, Kind
 from .words import measure_phrase
 
 _LIST_JOIN = frozenset({"、", "和", "及", "与", ",", "，", " "})
 
 
 class Link(NamedTuple):
-    """What linking finds for one quantity: the fields ``Mention`` leaves empty until then."""
+    """What linking finds for one quantity: the fields a ``Mention`` gets from linking."""
 
     measure: str | None
     category: Category | None
@@ -69,7 +69,7 @@ def _counted_capacity() -> tuple[Pattern, Pattern]:
     )
 
 
-def _counts_capacity(mention: Mention, after: str) -> bool:
+def _counts_capacity(mention: Figure, after: str) -> bool:
     """``6个研判小组``: an organisational unit is the noun counted right after the figure."""
     window = int(table("measures")["counted"]["window"])
     head = compiled("measures.counted.stop", r"[、,，;；。]").split(after, maxsplit=1)[0][:window]
@@ -191,7 +191,7 @@ def _off_dominates(sentence: str) -> bool:
     return len(pats["off_topic"].findall(sentence)) > len(pats["on_topic"].findall(sentence))
 
 
-def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sentence) -> dict[int, str | int]:
+def _respectively_groups(quantities: Sequence[Figure], norm: str, sentence: Sentence) -> dict[int, str | int]:
     """For figures after 分别: the list item (str) or the earlier figure (index) each one stands for.
 
     ``发案数、群众损失数分别同比下降5.25%、14.28%`` maps the two percents to the two names;
@@ -219,7 +219,7 @@ def _respectively_groups(quantities: Sequence[Mention], norm: str, sentence: Sen
     return out
 
 
-def _inherits(mention: Mention, prev: Mention, norm: str) -> bool:
+def _inherits(mention: Figure, prev: Figure, norm: str) -> bool:
     """A figure right after another one in a list shares its category (账户1万个、金额2.9亿元)."""
     gap = norm[prev.end : mention.start]
     limit = 8 if mention.kind is Kind.DURATION else 10
@@ -239,7 +239,7 @@ def _pick_cue(before: str, clause_before: str, after: str) -> Cue | None:
     return best
 
 
-def _fit_to_figure(category: Category | None, mention: Mention) -> Category | None:
+def _fit_to_figure(category: Category | None, mention: Figure) -> Category | None:
     """The cue's category fitted to the figure's unit and kind: 判决…案件41件 counts cases;
     审结…111人 counts people; money is never a count of people, and money blocked is a loss
     prevented (``measures.toml``, ``[units]``)."""
@@ -254,7 +254,7 @@ def _fit_to_figure(category: Category | None, mention: Mention) -> Category | No
     return category
 
 
-def _is_prison_term(mention: Mention, before: str, after: str) -> bool:
+def _is_prison_term(mention: Figure, before: str, after: str) -> bool:
     if mention.kind is not Kind.DURATION:
         return False
     words = table("measures")["units"]["prison_words"]
@@ -262,7 +262,7 @@ def _is_prison_term(mention: Mention, before: str, after: str) -> bool:
 
 
 def link_sentence(
-    mentions: Sequence[Mention],
+    mentions: Sequence[Figure],
     norm: str,
     display: str,
     sentence: Sentence,

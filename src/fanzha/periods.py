@@ -19,7 +19,7 @@ from functools import cache
 from .extractors.dates import vague_pattern
 from .rules import Pattern, alternation, compiled, table
 from .segment import Sentence, clause_start
-from .types import Kind, Mention
+from .types import Figure, Kind
 
 _VAGUE = "vague"
 _LEAD_WINDOW = 25
@@ -43,7 +43,7 @@ def open_end(value: str) -> str:
     return f"../{value.split('/')[-1]}"
 
 
-def _date_period(m: Mention, norm: str, published: dt.date | None) -> str | None:
+def _date_period(m: Figure, norm: str, published: dt.date | None) -> str | None:
     """The period a date mention opens for the figures after it; ``None`` if it opens none."""
     pats = _patterns()
     before = norm[max(0, m.start - 4) : m.start]
@@ -60,7 +60,7 @@ def _date_period(m: Mention, norm: str, published: dt.date | None) -> str | None
 
 
 def _events(
-    norm: str, sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None
+    norm: str, sentence: Sentence, mentions: Sequence[Figure], published: dt.date | None
 ) -> list[tuple[int, str | None]]:
     """(position, period) where the running period of the sentence changes."""
     pats = _patterns()
@@ -90,7 +90,7 @@ def _combine(current: str, before: str | None) -> str:
 
 
 def assign_periods(
-    mentions: Sequence[Mention], norm: str, sentences: Sequence[Sentence], published: dt.date | None
+    mentions: Sequence[Figure], norm: str, sentences: Sequence[Sentence], published: dt.date | None
 ) -> list[str | None]:
     """The period of each mention (sorted), aligned with ``mentions``.
 
@@ -129,7 +129,7 @@ def assign_periods(
 
 
 def _lead(
-    norm: str, in_sentence: Sequence[Mention], events: Sequence[tuple[int, str | None]], sentence: Sentence
+    norm: str, in_sentence: Sequence[Figure], events: Sequence[tuple[int, str | None]], sentence: Sentence
 ) -> str | None:
     """The paragraph's lead-in period: a date opening a clause of its first sentence, before any
     figure (``2019年1至7月份,全市…``, ``数据显示,前5个月…``), not a date inside a clause

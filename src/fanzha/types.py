@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Kind(StrEnum):
@@ -52,6 +52,21 @@ def _json_number(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+class Figure(NamedTuple):
+    """A figure or date as the recognisers find it, before linking: a light tuple, since a
+    page holds thousands and each final ``Mention`` is built once from one of these.
+
+    ``start``/``end`` index the input; ``value`` is a ``Decimal`` or, for dates, an ISO string.
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    value: Decimal | str
+    unit: str | None = None
+    approx: Approx | None = None
 
 
 @dataclass(frozen=True, slots=True)

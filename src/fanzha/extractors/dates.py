@@ -2,8 +2,8 @@
 
 >>> import datetime
 >>> pub = datetime.date(2021, 5, 31)
->>> [(m.text, m.value) for m in find("截至5月17日,全市", pub)]
-[('', '2021-05-17')]
+>>> [(m.start, m.end, m.value) for m in find("截至5月17日,全市", pub)]
+[(2, 7, '2021-05-17')]
 >>> [m.value for m in find("2019年1至7月份,今年以来,去年10月26日", datetime.date(2019, 8, 30))]
 ['2019-01-01/2019-07-31', '2019-01-01/2019-08-30', '2018-10-26']
 """
@@ -18,7 +18,7 @@ import regex
 
 from ..numerals import parse_number
 from ..rules import Match, Pattern, alternation, compiled, table
-from ..types import Kind, Mention
+from ..types import Figure, Kind
 
 _YEAR = r"(?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
 _MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -228,11 +228,11 @@ def _with_since(value: str, ctx: _Context) -> str:
     return f"{start}/{end}"
 
 
-def find(text: str, published: dt.date | None) -> list[Mention]:
-    """Date mentions of normalised ``text``; ``text`` fields are left for the caller to fill."""
+def find(text: str, published: dt.date | None) -> list[Figure]:
+    """The dates of normalised ``text`` as figures; the caller slices their surface from the input."""
     ctx = _Context(published)
     vague = vague_pattern()
-    out: list[Mention] = []
+    out: list[Figure] = []
     for m in _pattern().finditer(text):
         if not m.group(0).strip() or _in_book_title(text, m.start()):
             continue
@@ -248,21 +248,21 @@ def find(text: str, published: dt.date | None) -> list[Mention]:
             ctx.anchor, ctx.anchor_end = day, end
         else:
             ctx.anchor, ctx.anchor_end = None, -1  # an interval is no day to count from
-        out.append(Mention(Kind.DATE, "", m.start(), end, value))
+        out.append(Figure(Kind.DATE, m.start(), end, value))
     return _merge_ranges(text, out)
 
 
-def _merge_ranges(text: str, found: list[Mention]) -> list[Mention]:
+def _merge_ranges(text: str, found: list[Figure]) -> list[Figure]:
     """2020年2月至2020年9月: a range of two dates is one interval."""
     sep = compiled("dates.sep", _SEP)
-    out: list[Mention] = []
+    out: list[Figure] = []
     for mention in found:
         prev = out[-1] if out else None
         gap = sep.fullmatch(text, prev.end, mention.start) if prev is not None else None
         if prev is not None and gap is not None:
             first = str(prev.value).split("/")[0]
             last = str(mention.value).split("/")[-1]
-            out[-1] = Mention(Kind.DATE, "", prev.start, mention.end, f"{first}/{last}")
+            out[-1] = Figure(Kind.DATE, prev.start, mention.end, f"{first}/{last}")
         else:
             out.append(mention)
     return out

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..numerals import parse_number
 from ..rules import Pattern, alternation, compiled, table
-from ..types import Approx, Kind, Mention
+from ..types import Approx, Figure, Kind
 
 _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SCALES = "十拾百佰千仟"
@@ -200,7 +200,7 @@ def _unit_may_follow(text: str, end: int) -> bool:
     return text[end : end + 2].lstrip()[:1] in _unit_initials()
 
 
-def _scan(text: str) -> Iterator[Mention]:
+def _scan(text: str) -> Iterator[Figure]:
     vague = table("qualifiers")["vague"]
     pair = compiled("quantities.pair", _PAIR)
     not_after = _word_patterns()["not_after"]
@@ -243,7 +243,7 @@ def _scan(text: str) -> Iterator[Mention]:
         if mention is not None:
             yield mention
         elif _bare_ok(text, start, end, core, has_digit):
-            yield Mention(Kind.COUNT, "", lead_start, end, value, None, approx or lead_approx)
+            yield Figure(Kind.COUNT, lead_start, end, value, None, approx or lead_approx)
 
 
 def _with_unit(
@@ -255,7 +255,7 @@ def _with_unit(
     value: Decimal,
     approx: Approx | None,
     has_digit: bool,
-) -> Mention | None:
+) -> Figure | None:
     words = _word_patterns()
     suffix, pos = _suffix_approx(text, end)
     unit = _match_unit(text, pos)
@@ -293,7 +293,7 @@ def _with_unit(
     approx = after or suffix or approx
     if not has_digit and _in_short_quote(text, start, stop):
         return None
-    return Mention(unit.kind, "", lead_start, stop, value, unit_name, approx)
+    return Figure(unit.kind, lead_start, stop, value, unit_name, approx)
 
 
 def _unit_from_noun(
@@ -316,7 +316,7 @@ def _unit_from_noun(
     return None
 
 
-def _percent_words(text: str) -> Iterator[Mention]:
+def _percent_words(text: str) -> Iterator[Figure]:
     for m in _word_patterns()["percent_words"].finditer(text):
         if m.group("half"):
             value: Decimal | None = Decimal(50)
@@ -336,15 +336,15 @@ def _percent_words(text: str) -> Iterator[Mention]:
         if approx is None:
             stop = m.end()
         lead_approx, lead_start = _prefix_approx(text, m.start())  # 近三成, 超过一半
-        yield Mention(Kind.PERCENT, "", lead_start, stop, value, "%", approx or lead_approx)
+        yield Figure(Kind.PERCENT, lead_start, stop, value, "%", approx or lead_approx)
 
 
-def find(text: str) -> list[Mention]:
+def find(text: str) -> list[Figure]:
     """All quantity mentions of ``text`` (already normalised), sorted, not overlapping.
 
-    ``text`` of each mention is left empty here; the caller slices it from the original.
+    Figures carry offsets only; the caller slices their surface from the original.
     """
-    scanned: list[Mention] = []
+    scanned: list[Figure] = []
     for mention in _scan(text):  # a unit can swallow the next numeral run (3元5角): keep the first
         if not scanned or mention.start >= scanned[-1].end:
             scanned.append(mention)
@@ -355,12 +355,12 @@ def find(text: str) -> list[Mention]:
     return _merge_terms(_resolve_ranges(text, found))
 
 
-def without_overlaps(first: list[Mention], second: list[Mention]) -> list[Mention]:
+def without_overlaps(first: list[Figure], second: list[Figure]) -> list[Figure]:
     """``first`` plus the mentions of ``second`` that overlap none of ``first``; sorted by start.
 
     Both lists must be sorted and free of overlaps within themselves.
     """
-    out: list[Mention] = []
+    out: list[Figure] = []
     i = 0
     for m in second:
         while i < len(first) and first[i].end <= m.start:
@@ -378,16 +378,16 @@ def _quoted(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in compiled("quantities.quoted", r"“([^“”\n]{2,12})”").finditer(text))
 
 
-def _opens_slogan(text: str, mention: Mention, slogans: frozenset[str]) -> bool:
+def _opens_slogan(text: str, mention: Figure, slogans: frozenset[str]) -> bool:
     surface = text[mention.start : mention.end]
     if any(c.isascii() and c.isdigit() for c in surface):
         return False
     return any(q.startswith(surface) and len(q) > len(surface) for q in slogans)
 
 
-def _merge_terms(found: list[Mention]) -> list[Mention]:
+def _merge_terms(found: list[Figure]) -> list[Figure]:
     """七年四个月: a term in years and months written together is one duration in months."""
-    out: list[Mention] = []
+    out: list[Figure] = []
     for mention in found:
         prev = out[-1] if out else None
         if (
@@ -398,20 +398,20 @@ def _merge_terms(found: list[Mention]) -> list[Mention]:
             and isinstance(prev.value, Decimal)
             and isinstance(mention.value, Decimal)
         ):
-            out[-1] = Mention(Kind.DURATION, "", prev.start, mention.end, prev.value * 12 + mention.value, "月")
+            out[-1] = Figure(Kind.DURATION, prev.start, mention.end, prev.value * 12 + mention.value, "月")
         else:
             out.append(mention)
     return out
 
 
-def _resolve_ranges(text: str, found: list[Mention]) -> list[Mention]:
+def _resolve_ranges(text: str, found: list[Figure]) -> list[Figure]:
     """A unitless number before 到/至 takes the kind and unit of the number after it."""
     sep = _word_patterns()["range_sep"]
-    out: list[Mention] = []
+    out: list[Figure] = []
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = sep.match(text, mention.end) if mention.unit is None else None
         if nxt is not None and gap is not None and gap.end() == nxt.start and nxt.unit is not None:
-            mention = Mention(nxt.kind, "", mention.start, mention.end, mention.value, nxt.unit)
+            mention = Figure(nxt.kind, mention.start, mention.end, mention.value, nxt.unit)
         out.append(mention)
     return out
