@@ -55,7 +55,8 @@ def _check_text(text: object) -> str:
 
 def _recognise(work: str, published: dt.date | None) -> list[Figure]:
     """Dates first; a quantity overlapping a date is part of the date."""
-    return quantities.without_overlaps(dates.find(work, published), quantities.find(work))
+    found = dates.find(work, published)
+    return quantities.without_overlaps(found, quantities.find(work, found))
 
 
 def _link(

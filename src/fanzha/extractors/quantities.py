@@ -12,7 +12,7 @@ approximation, unit and kind come from the rule tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -104,9 +104,19 @@ def _word_patterns() -> dict[str, Pattern]:
     }
 
 
+@cache
+def _last_chars(name: str) -> frozenset[str]:
+    """Characters a word of the table ``name`` ends with."""
+    words = table("qualifiers")["prefix"] if name == "prefix" else table("units")[name]
+    return frozenset(w[-1] for w in words)
+
+
 def _word_before(text: str, start: int, name: str) -> tuple[str, int] | None:
     """The word of ``_word_patterns()[name]`` that ends right before ``start`` (a space
     allowed), looked for in the 4 characters there, and where it starts."""
+    last = text[start - 1 : start]
+    if last not in _last_chars(name) and not last.isspace():
+        return None  # most numbers: no table word can end here, so skip the search
     m = _word_patterns()[name].search(text[max(0, start - 4) : start])
     return (m.group(0).strip(), start - len(m.group(0))) if m else None
 
@@ -200,11 +210,18 @@ def _unit_may_follow(text: str, end: int) -> bool:
     return text[end : end + 2].lstrip()[:1] in _unit_initials()
 
 
-def _scan(text: str) -> Iterator[Figure]:
+def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
+    """Quantities of ``text`` whose numeral run starts outside the sorted spans ``taken``."""
     vague = table("qualifiers")["vague"]
     pair = compiled("quantities.pair", _PAIR)
+    ascii_digit = compiled("quantities.ascii_digit", "[0-9]")
     not_after = _word_patterns()["not_after"]
+    t = 0
     for m in _run_pattern().finditer(text):
+        while t < len(taken) and taken[t].end <= m.start():
+            t += 1
+        if t < len(taken) and taken[t].start <= m.start():
+            continue  # the 2021 and 5 of 2021年5月: part of a date
         run = m.group("run")
         start, end = m.start("run"), m.end("run")
         if end - start > _MAX_RUN:
@@ -217,13 +234,12 @@ def _scan(text: str) -> Iterator[Figure]:
             continue
         if len(run) == 1 and run in _CN_DIGITS and not _unit_may_follow(text, end):
             continue  # 一些, 统一, 进一步: a lone Chinese digit is a number only before a unit
-        vague_pair = pair.search(run)
-        approx = Approx.OVER if any(c in "余多几" for c in run) or vague_pair else None
         core = run.replace("余", "").replace("多", "").replace("几", "")  # 十几万: 100000 over
+        approx = Approx.OVER if len(core) < len(run) or pair.search(run) else None
         value = Decimal("0.5") if core == "半" else parse_number(core)
         if value is None:
             continue
-        has_digit = any(c.isascii() and c.isdigit() for c in core)
+        has_digit = ascii_digit.search(core) is not None
         lead_approx, lead_start = _prefix_approx(text, start)
         if not has_digit and core[0] in _CN_SCALES + _BIG and text[start - 1 : start] in vague:
             approx, lead_start = Approx(vague[text[start - 1]]), start - 1
@@ -339,13 +355,15 @@ def _percent_words(text: str) -> Iterator[Figure]:
         yield Figure(Kind.PERCENT, lead_start, stop, value, "%", approx or lead_approx)
 
 
-def find(text: str) -> list[Figure]:
+def find(text: str, dates: Sequence[Figure] = ()) -> list[Figure]:
     """All quantity mentions of ``text`` (already normalised), sorted, not overlapping.
 
-    Figures carry offsets only; the caller slices their surface from the original.
+    A numeral that starts inside one of the sorted spans ``dates`` is not read (it would
+    only be dropped later, at some cost). Figures carry offsets only; the caller slices
+    their surface from the original.
     """
     scanned: list[Figure] = []
-    for mention in _scan(text):  # a unit can swallow the next numeral run (3元5角): keep the first
+    for mention in _scan(text, dates):  # a unit can swallow the next numeral run (3元5角): keep the first
         if not scanned or mention.start >= scanned[-1].end:
             scanned.append(mention)
     found = without_overlaps(sorted(_percent_words(text), key=lambda x: x.start), scanned)
