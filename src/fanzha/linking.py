@@ -22,7 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .rules import Pattern, alternation, compiled, table
-from .segment import CLAUSE_WINDOW, Sentence, clause_end, clause_start
+from .segment import CLAUSE_WINDOW, Clauses, Sentence
 from .types import Basis, Category, Change, Figure, Kind
 from .words import measure_phrase
 
@@ -87,21 +87,35 @@ def _patterns() -> dict[str, Pattern]:
     up, down = alternation(ch["up"], "change.up"), alternation(ch["down"], "change.down")
     yoy, mom = alternation(ch["yoy"], "change.yoy"), alternation(ch["mom"], "change.mom")
     level = alternation(ch["level_after"], "change.level_after")
+    filler = alternation(ch["filler_after"], "change.filler_after")
     return {
         "change": compiled(
             "measures.change",
             rf"(?:(?P<yoy>{yoy})|(?P<mom>{mom}))?[^,，。;；]{{0,14}}?"
-            rf"(?:(?P<up>{up})|(?P<down>{down}))(?P<level>{level})?(?:了|分别|幅度|达到|达|约|为|\s)*$",
+            rf"(?:(?P<up>{up})|(?P<down>{down}))(?P<level>{level})?(?:{filler}|\s)*$",
         ),
         "basis_only": compiled(
             "measures.basis",
             rf"(?:(?P<yoy>{yoy}|{alternation(ch['yoy_year'], 'change.yoy_year')}\s?(?:[0-9]{{4}}\s?年|去年|上年))"
             rf"|(?P<mom>{mom}))",
         ),
+        # the change pattern can match only if the clause ends with a change word, a level word
+        # and filler: this anchored match on the reversed clause checks that first (cheap)
+        "change_end": compiled(
+            "measures.change_end",
+            rf"(?:{_reversed_alternation(ch['filler_after'], 'change.filler_after')}|\s)*"
+            + _reversed_alternation(ch["level_after"], "change.level_after")
+            + "?"
+            + _reversed_alternation([*ch["up"], *ch["down"]], "change.words"),
+        ),
         "respectively": compiled("measures.respectively", regex.escape(ch["respectively"])),
         "off_topic": compiled("topics.off", alternation(topics["off_topic"], "topics.off_topic")),
         "on_topic": compiled("topics.on", alternation(topics["on_topic"], "topics.on_topic")),
     }
+
+
+def _reversed_alternation(words: Sequence[str], rule_id: str) -> str:
+    return alternation([w[::-1] for w in words], rule_id)
 
 
 def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | None]:
@@ -113,7 +127,10 @@ def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | No
     >>> change_of("下降", earlier="电诈警情同比减少1200起,")
     (<Change.DOWN: 'down'>, <Basis.YOY: 'yoy'>)
     """
-    m = _patterns()["change"].search(before[-24:])
+    window = before[-24:]
+    if not _patterns()["change_end"].match(window[::-1]):
+        return None, None
+    m = _patterns()["change"].search(window)
     if not m or m.group("level"):
         return None, None
     change = Change.UP if m.group("up") else Change.DOWN
@@ -129,7 +146,6 @@ def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | No
 
 def _best_cue(text: str, prefer_end: bool) -> Cue | None:
     pattern, by_word = _cues()
-    best: tuple[int, int, Cue] | None = None
     best_key: tuple[int, bool, int] | None = None
     best: Cue | None = None
     for m in pattern.finditer(text):
@@ -191,7 +207,9 @@ def _off_dominates(sentence: str) -> bool:
     return len(pats["off_topic"].findall(sentence)) > len(pats["on_topic"].findall(sentence))
 
 
-def _respectively_groups(quantities: Sequence[Figure], norm: str, sentence: Sentence) -> dict[int, str | int]:
+def _respectively_groups(
+    quantities: Sequence[Figure], norm: str, sentence: Sentence, clauses: Clauses
+) -> dict[int, str | int]:
     """For figures after 分别: the list item (str) or the earlier figure (index) each one stands for.
 
     ``发案数、群众损失数分别同比下降5.25%、14.28%`` maps the two percents to the two names;
@@ -209,7 +227,7 @@ def _respectively_groups(quantities: Sequence[Figure], norm: str, sentence: Sent
             if gap not in ("、", "和", "及", "与", ",", "，"):
                 break
             group.append(group[-1] + 1)
-        head = norm[clause_start(norm, sentence.start, word.start()) : word.start()]
+        head = norm[clauses.start(word.start()) : word.start()]
         items = [x for x in compiled("measures.list_items", r"[、和及]").split(head) if x.strip()]
         earlier = [i for i in range(max(0, first - 8), first) if quantities[i].end <= word.start()]
         if len(items) >= len(group) >= 2:
@@ -276,16 +294,17 @@ def link_sentence(
     s_text = norm[sentence.start : sentence.end]
     on_topic = _on_topic(s_text, paragraph, topic)
     quantities = [m for m in mentions if m.kind is not Kind.DATE]
-    groups = _respectively_groups(quantities, norm, sentence)
+    clauses = Clauses(norm, sentence.start, sentence.end)
+    groups = _respectively_groups(quantities, norm, sentence, clauses)
     linked: list[Link] = []
     cues: list[Cue | None] = []
     prev_end: int | None = None
     for i, m in enumerate(quantities):
         prev = linked[-1] if linked else None
-        clause_lo = clause_start(norm, sentence.start, m.start)
+        clause_lo = clauses.start(m.start)
         lo = max(clause_lo, prev_end) if prev_end is not None else clause_lo
         before = norm[lo : m.start]
-        clause_hi = clause_end(norm, m.end, sentence.end)
+        clause_hi = clauses.end(m.end)
         after = norm[m.end : clause_hi]
         if i + 1 < len(quantities) and quantities[i + 1].start < clause_hi:
             after = after[: quantities[i + 1].start - m.end].split("、")[0]  # stop at the next list item

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -62,9 +63,30 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return m.end() if m else lo
 
 
-def clause_end(text: str, pos: int, hi: int) -> int:
-    """End of the clause holding ``pos``: the first break in ``[pos, hi)``, at most
-    ``CLAUSE_WINDOW`` characters on."""
-    hi = min(hi, pos + CLAUSE_WINDOW)
-    m = _breaks()[1].search(text, pos, hi)
-    return m.start() if m else hi
+class Clauses:
+    """Clause bounds inside one sentence, from its breaks found once: the same answers as
+    ``clause_start(text, start, pos)`` and a search for the first break after ``pos``,
+    without a regex call per figure.
+
+    >>> c = Clauses("今年以来,全市抓获3名,冻结资金", 0, 17)
+    >>> c.start(9), c.end(9)
+    (5, 11)
+    """
+
+    __slots__ = ("_breaks", "_hi", "_lo")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._breaks = [m.start() for m in _breaks()[1].finditer(text, start, end)]
+        self._lo, self._hi = start, end
+
+    def start(self, pos: int) -> int:
+        """Start of the clause holding ``pos``, at most ``CLAUSE_WINDOW`` characters back."""
+        lo = max(self._lo, pos - CLAUSE_WINDOW)
+        i = bisect_left(self._breaks, pos) - 1
+        return self._breaks[i] + 1 if i >= 0 and self._breaks[i] >= lo else lo
+
+    def end(self, pos: int) -> int:
+        """End of the clause holding ``pos`` (its first break), at most ``CLAUSE_WINDOW`` on."""
+        hi = min(self._hi, pos + CLAUSE_WINDOW)
+        i = bisect_left(self._breaks, pos)
+        return self._breaks[i] if i < len(self._breaks) and self._breaks[i] < hi else hi

@@ -39,7 +39,7 @@ def _drop_words() -> frozenset[str]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     drop = sorted(_drop_words(), key=len, reverse=True)
     alt = "|".join(re.escape(x) for x in drop)
     # the window starts after the last punctuation mark, figure or time expression
@@ -49,19 +49,39 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail = re.compile(
         r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9](?:月份?|日|号|年度?)?|.*" + time_word + r")?(?P<w>.*)$", re.S
     )
-    return tail, re.compile(rf"^(?:{alt})+|(?:{alt})+$")
+    return tail, re.compile(f"(?:{alt})+"), re.compile(f"(?:{alt})+$")
+
+
+def _strip_words(text: str) -> str:
+    """``text`` without the drop words it starts and ends with (累计, 同比, 达 ...).
+
+    Searching for drop words that run to the end tries every position, so it is done
+    only when the last character can end a drop word.
+    """
+    _, lead, trail = _patterns()
+    m = lead.match(text)
+    if m:
+        text = text[m.end() :]
+    if text[-1:] not in _drop_last_chars():
+        return text
+    m = trail.search(text)
+    return text[: m.start()] if m else text
+
+
+@cache
+def _drop_last_chars() -> frozenset[str]:
+    return frozenset(w[-1] for w in _drop_words())
 
 
 def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
-    tail, drop = _patterns()
+    tail = _patterns()[0]
     window = window[-40:]
     m = tail.match(window)
-    text = m.group("w") if m else window
-    text = drop.sub("", text)
+    text = _strip_words(m.group("w") if m else window)
     if len(text) > _MAX_CHARS:  # too long: cut at a word boundary with jieba
         tokens = tokenizer().lcut(text[-24:], HMM=False)
         while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
             tokens.pop(0)
-        text = drop.sub("", "".join(tokens))
+        text = _strip_words("".join(tokens))
     return text or None
