@@ -237,7 +237,8 @@ def _is_para(content: str) -> bool:
 
 def _classify(norm: str, visible: str, spans: list[tuple[int, int]]) -> list[str]:
     short_line = table("boilerplate")["short_line"]
-    raws = [visible[s:e].replace(MASK, "") for s, e in spans]
+    masked = MASK in visible  # most pages have no markup to mask: no copy to clean
+    raws = [visible[s:e].replace(MASK, "") if masked else visible[s:e] for s, e in spans]
     contents = ["".join(raw.split()) for raw in raws]
     boiler = [_is_boiler(raw, c, short_line) for raw, c in zip(raws, contents, strict=True)]
     heading_markup = _patterns()["heading_markup"]

@@ -13,7 +13,7 @@ jieba is not needed for the cues: the measure phrase is trimmed with the tokeniz
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -244,17 +244,41 @@ def _inherits(mention: Figure, prev: Figure, norm: str) -> bool:
     return len(gap) <= limit and not any(c in "。;；!?！？" for c in gap)
 
 
-def _pick_cue(before: str, clause_before: str, after: str) -> Cue | None:
-    """The strongest cue: before the figure, then earlier in the clause, then after it."""
-    best: Cue | None = None
-    for cue in (
-        _best_cue(before, prefer_end=True),
-        _best_cue(clause_before, prefer_end=True),
-        _best_cue(after, prefer_end=False),
-    ):
-        if cue is not None and (best is None or cue.weight > best.weight):
-            best = cue
-    return best
+class _SentenceCues:
+    """The cue words of one sentence, found in one pass, and the best cue of any span of it:
+    the same answer as ``_best_cue`` on that span's text (no cue word holds a digit or a
+    clause break, so none crosses a figure's window)."""
+
+    __slots__ = ("_found", "_starts")
+
+    def __init__(self, norm: str, start: int, end: int) -> None:
+        pattern, by_word = _cues()
+        self._found = [(m.start(), m.end(), by_word[m.group()]) for m in pattern.finditer(norm, start, end)]
+        self._starts = [f[0] for f in self._found]
+
+    def best(self, lo: int, hi: int, prefer_end: bool) -> Cue | None:
+        best_key: tuple[int, bool, int] | None = None
+        best: Cue | None = None
+        for i in range(bisect_left(self._starts, lo), len(self._found)):
+            start, end, cue = self._found[i]
+            if end > hi:
+                break  # matches do not overlap: every later one ends later still
+            key = (cue.weight, cue.category is not None, end if prefer_end else -start)
+            if best_key is None or key > best_key:
+                best_key, best = key, cue
+        return best
+
+    def pick(self, lo: int, clause_lo: int, start: int, end: int, after_end: int) -> Cue | None:
+        """The strongest cue: before the figure, then earlier in the clause, then after it."""
+        best: Cue | None = None
+        for cue in (
+            self.best(lo, start, prefer_end=True),
+            self.best(clause_lo, start, prefer_end=True) if clause_lo < lo else None,
+            self.best(end, after_end, prefer_end=False),
+        ):
+            if cue is not None and (best is None or cue.weight > best.weight):
+                best = cue
+        return best
 
 
 def _fit_to_figure(category: Category | None, mention: Figure) -> Category | None:
@@ -295,6 +319,7 @@ def link_sentence(
     on_topic = _on_topic(s_text, paragraph, topic)
     quantities = [m for m in mentions if m.kind is not Kind.DATE]
     clauses = Clauses(norm, sentence.start, sentence.end)
+    sentence_cues = _SentenceCues(norm, sentence.start, sentence.end)
     groups = _respectively_groups(quantities, norm, sentence, clauses)
     linked: list[Link] = []
     cues: list[Cue | None] = []
@@ -314,7 +339,7 @@ def link_sentence(
         change, basis = change_of(norm[clause_lo : m.start], earlier)
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
             change, basis = prev.change, prev.basis  # 分别下降5.25%、14.28%
-        cue = cues[-1] if adjacent else _pick_cue(before, norm[clause_lo : m.start], after)
+        cue = cues[-1] if adjacent else sentence_cues.pick(lo, clause_lo, m.start, m.end, m.end + len(after))
         own = measure_phrase(display[lo : m.start]) if before.strip() else None
         measure = own or (prev.measure if prev else None)  # 同比上升20%: the neighbour's measure
         source = groups.get(i)
@@ -327,7 +352,7 @@ def link_sentence(
         if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
             category, cue = _fit_to_figure(prev.category, m), cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
-            cue = _best_cue(earlier, prefer_end=True)
+            cue = sentence_cues.best(max(sentence.start, clause_lo - CLAUSE_WINDOW), clause_lo, prefer_end=True)
             if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:
                 cue = None  # a count takes a state cue (案件, 损失) only from its own clause
             category = _fit_to_figure(cue.category, m) if cue is not None else None

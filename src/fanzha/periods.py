@@ -108,9 +108,12 @@ def assign_periods(
     lead: str | None = None
     block = -1
     for i, sentence in enumerate(sentences):
+        opens_block = sentence.block != block
+        if i not in by_sentence and not opens_block:
+            continue  # no figure to date, no lead-in to read
         in_sentence = [mentions[k] for k in by_sentence.get(i, ())]
         events = _events(norm, sentence, in_sentence, published)
-        if sentence.block != block:
+        if opens_block:
             block = sentence.block
             lead = _lead(norm, in_sentence, events, sentence)
         positions = [pos for pos, _ in events]
