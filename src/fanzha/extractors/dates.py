@@ -40,6 +40,7 @@ def _pattern() -> Pattern:
     pattern = rf"""
     (?:
       (?:(?P<y>{_YEAR})\s?年\s?|(?P<ry>{rel_years})\s?)?
+      (?=(?:{_MON})\s{{0,2}}[月至到\-—–~])
       (?:
          (?P<m1>{_MON})\s?(?:月\s?)?{_SEP}(?P<m2>{_MON})\s?月份?
        | (?P<m>{_MON})\s?月\s?(?P<d>{_DAY})\s?[日号](?:{_SEP}(?P<d2>{_DAY})\s?[日号])?{_TIME}?
