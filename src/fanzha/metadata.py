@@ -103,7 +103,7 @@ def _title(page: Page, norm: str, display: str, fields: dict[str, str]) -> str |
     if fields.get("title"):
         return pats["column_tag"].sub("", fields["title"]).strip() or None
     start = page.blocks[0].end if page.blocks and page.blocks[0].role == "front" else 0
-    heading = pats["md_heading"].search(norm, start)
+    heading = pats["md_heading"].search(norm, start) if "#" in norm else None  # no "#": no line scan
     if heading:
         return display[heading.start("t") : heading.end("t")].strip() or None
     header = _header(page)
