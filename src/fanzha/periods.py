@@ -81,9 +81,12 @@ def _events(
     return events
 
 
-def _combine(current: str, before: str | None) -> str:
-    """An open-ended ``../X`` takes its start from the period stated ``before`` it."""
-    if current.startswith("../") and before and not before.startswith(".."):
+def _combine(current: str, before: str | None, published: dt.date | None) -> str:
+    """An open-ended ``../X`` takes its start from a ``…以来`` period stated ``before`` it
+    (今年以来…截至目前: from January to the publication date). A closed period before it
+    gives none: after 11月份, 截至11月底 counts everything up to the end of November."""
+    since = published is not None and before is not None and before.endswith("/" + published.isoformat())
+    if current.startswith("../") and before and since and not before.startswith(".."):
         start = before.split("/")[0]
         return f"{start}/{current[3:]}"
     return current
@@ -127,7 +130,7 @@ def assign_periods(
                 out[k] = lead
             elif current != _VAGUE:  # 今年以来,…,截至目前: the start comes from the sentence, else the lead
                 earlier = events[j - 2][1] if j >= 2 and events[j - 2][1] != _VAGUE else None
-                out[k] = _combine(current, earlier or lead)
+                out[k] = _combine(current, earlier or lead, published)
     return out
 
 
