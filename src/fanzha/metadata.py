@@ -150,9 +150,16 @@ def _source(page: Page, norm: str, display: str, fields: dict[str, str]) -> str 
     return None
 
 
-def _region(title: str | None, body_sentences: Sequence[str]) -> str | None:
+def _place_in(name: str | None) -> str | None:
+    """The place an outlet is named after (河南日报 -> 河南, 中国甘肃网 -> 甘肃), if any."""
+    place = _patterns()["place"].search(name) if name else None
+    return place.group("n") if place else None
+
+
+def _region(title: str | None, body_sentences: Sequence[str], source: str | None = None) -> str | None:
     """The place the article reports on: named in the title, else the place the fraud
-    sentences name most (a place followed by 公安/警方/法院… counts three times)."""
+    sentences name most (a place followed by 公安/警方/法院… counts three times), else the
+    place of a local outlet that reports on its own area with no name (全省, 全市)."""
     pats = _patterns()
     if title:
         place = pats["place"].search(title)
@@ -174,7 +181,7 @@ def _region(title: str | None, body_sentences: Sequence[str]) -> str | None:
             scores[m.group("n")] += weight
             forms[m.group("n") + (m.group("s") if m.group("s") == "市" else "")] += weight
     if not scores or national > max(scores.values()):
-        return "全国" if national else None
+        return "全国" if national else _place_in(source)
     base = scores.most_common(1)[0][0]
     candidates = [f for f in forms if f == base or f == base + "市"]
     return max(candidates, key=lambda f: (forms[f], len(f)))
@@ -198,5 +205,5 @@ def extract_meta(page: Page, norm: str, display: str, body_sentences: Sequence[s
     title = _title(page, norm, display, fields)
     published = _published(page, norm, fields)
     source = _source(page, norm, display, fields)
-    region = _region(title, body_sentences)
+    region = _region(title, body_sentences, source)
     return Meta(title, published, source, region)

@@ -27,3 +27,23 @@ def test_region_from_title(title: str, region: str) -> None:
 def test_region_from_fraud_sentences_when_title_names_none() -> None:
     sentences = ["成都市公安局通报,今年以来破获电诈案件300起。", "成都警方抓获嫌疑人200名。", "此前北京发布了消息。"]
     assert _region("警方通报反诈成绩单", sentences) == "成都市"
+
+
+CASES_SOURCE_REGION = [
+    # a local outlet reporting on its own area with no place named (全省, 全市): the outlet's place
+    ("河南日报", "河南"),
+    ("中国甘肃网", "甘肃"),
+    ("人民网", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("source", "region"), CASES_SOURCE_REGION)
+def test_region_from_source_when_the_text_names_no_place(source: str | None, region: str | None) -> None:
+    sentences = ["今年以来,全省破获电信网络诈骗案件2.3万起。"]
+    assert _region("全省打击治理电信网络诈骗犯罪成效明显", sentences, source) == region
+
+
+def test_a_place_in_the_text_wins_over_the_source() -> None:
+    sentences = ["郑州市公安局通报,今年以来破获电诈案件300起。"]
+    assert _region("警方通报反诈成绩单", sentences, "河南日报") == "郑州市"
