@@ -22,6 +22,8 @@ import regex
 from .boilerplate import Block, Page, unmasked
 from .rules import Match, Pattern, alternation, compiled, table
 
+_SENTENCE_END = frozenset("。!?！？;；")
+
 
 @dataclass(frozen=True, slots=True)
 class Meta:
@@ -109,12 +111,24 @@ def _title(page: Page, norm: str, display: str, fields: dict[str, str]) -> str |
     header = _header(page)
     datelines = [i for i, b in enumerate(header) if _is_dateline(page.visible[b.start : b.end])]
     if not datelines:
-        return None
+        return _headline_alone(page, display)
     for block in reversed(header[: datelines[-1]]):
         text = _line(page, display, block)
         if block.role == "header" and text and not _is_dateline(text):
             return text
     return None
+
+
+def _headline_alone(page: Page, display: str) -> str | None:
+    """A page with no dateline whose first line is a headline right before the body (a title
+    line, then the article): that line. A lead such as ``央视网消息(新闻联播):`` is none."""
+    blocks = [b for b in page.blocks if b.role != "front"]
+    if len(blocks) < 2 or blocks[0].role != "header" or blocks[1].role != "para":
+        return None
+    text = _line(page, display, blocks[0])
+    if not 8 <= len(text) <= 60 or text[-1] in ":：" or not _SENTENCE_END.isdisjoint(text):
+        return None
+    return text
 
 
 def _published(page: Page, norm: str, fields: dict[str, str]) -> dt.date | None:

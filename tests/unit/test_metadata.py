@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fanzha import extract
 from fanzha.metadata import _region
 
 CASES_TITLE_REGION = [
@@ -47,3 +48,22 @@ def test_region_from_source_when_the_text_names_no_place(source: str | None, reg
 def test_a_place_in_the_text_wins_over_the_source() -> None:
     sentences = ["郑州市公安局通报,今年以来破获电诈案件300起。"]
     assert _region("警方通报反诈成绩单", sentences, "河南日报") == "郑州市"
+
+
+_BODY = "今年以来,全市公安机关共破获电信网络诈骗案件300起,抓获犯罪嫌疑人200名,冻结涉案资金4000余万元。"
+
+CASES_HEADLINE = [
+    # no dateline: a headline line right before the body is the title
+    (f"全市破获电信网络诈骗案件300起\n{_BODY}", "全市破获电信网络诈骗案件300起"),
+    # a transcript's lead is no title
+    (f"央视网消息(新闻联播):\n{_BODY}", None),
+    # a first line that is a sentence is body, not a title
+    (f"警方提醒,切勿轻信陌生来电。\n{_BODY}", None),
+    # a page of body only
+    (_BODY, None),
+]
+
+
+@pytest.mark.parametrize(("page", "title"), CASES_HEADLINE)
+def test_title_of_a_page_without_dateline(page: str, title: str | None) -> None:
+    assert extract(page).title == title
