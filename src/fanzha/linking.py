@@ -300,7 +300,7 @@ def _is_prison_term(mention: Figure, before: str, after: str) -> bool:
     if mention.kind is not Kind.DURATION:
         return False
     words = table("measures")["units"]["prison_words"]
-    return any(w in after[:6] for w in words) or before.rstrip().endswith(("判处", "判"))
+    return any(w in after[:6] for w in words) or before.rstrip().endswith(("判处", "判", *words))
 
 
 def link_sentence(

@@ -69,6 +69,11 @@ def _strip_words(text: str) -> str:
 
 
 @cache
+def _subject_ends() -> tuple[str, ...]:
+    return tuple(table("measures")["measure"]["subject_end"])
+
+
+@cache
 def _drop_last_chars() -> frozenset[str]:
     return frozenset(w[-1] for w in _drop_words())
 
@@ -79,7 +84,11 @@ def measure_phrase(window: str) -> str | None:
     window = window[-40:]
     m = tail.match(window)
     text = _strip_words(m.group("w") if m else window)
-    if len(text) > _MAX_CHARS:  # too long: cut at a word boundary with jieba
+    if len(text) > _MAX_CHARS:  # too long: the part after the subject, if an adverb marks it
+        cut = max(text.rfind(w) + len(w) if w in text else -1 for w in _subject_ends())
+        if 0 < cut <= len(text) - 2:
+            text = _strip_words(text[cut:])
+    if len(text) > _MAX_CHARS:  # still too long: cut at a word boundary with jieba
         tokens = tokenizer().lcut(text[-24:], HMM=False)
         while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
             tokens.pop(0)
