@@ -36,7 +36,16 @@ CASES_FURNITURE = [
     "鲁ICP备09062847号-1", "通讯地址:某省某市某路1号  邮编:250062", "责编:某某", "标签:嫌疑人;徐州",
     "想爆料?请拨打新闻热线", "热门 | 视频 | 图片 | 直播 | 专题 | 评论 | 国际 | 财经", "(王某 李某某)",
     "某某新闻网 2025-03-18", "![](https://example.com/a.png)", "<p></p>",
+    "【字体:大 中 小】   打印本页   关闭窗口", "【打印本页】【关闭窗口】", "相关链接:",
 ]
+
+
+CASES_TAIL = ["【打印本页】【关闭窗口】\n相关链接:\n某某警方破获一起诈骗案  2023-05-20", "相关链接:\n某某警方提醒"]
+
+
+@pytest.mark.parametrize("tail", CASES_TAIL)
+def test_page_tail_ends_the_body(tail: str) -> None:
+    assert extract(f"{BODY}\n{tail}\n").body == BODY
 
 
 @pytest.mark.parametrize("line", CASES_FURNITURE)
