@@ -86,7 +86,7 @@ def measure_phrase(window: str) -> str | None:
     text = _strip_words(m.group("w") if m else window)
     if len(text) > _MAX_CHARS:  # too long: the part after the subject, if an adverb marks it
         cut = max(text.rfind(w) + len(w) if w in text else -1 for w in _subject_ends())
-        if 0 < cut <= len(text) - 2:
+        if 0 < cut <= len(text) - 4:  # not 累计数量 -> 数量: too little left to name a measure
             text = _strip_words(text[cut:])
     if len(text) > _MAX_CHARS:  # still too long: cut at a word boundary with jieba
         tokens = tokenizer().lcut(text[-24:], HMM=False)
