@@ -136,7 +136,15 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
     return table("units")["currency_before"][found[0]], found[1]
 
 
+@cache
+def _suffix_initials() -> frozenset[str]:
+    return frozenset(w[0] for w in table("qualifiers")["suffix"])
+
+
 def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
+    first = text[pos : pos + 1]
+    if first not in _suffix_initials() and not first.isspace():
+        return None, pos  # most units are followed by no approximation word: skip the match
     m = _word_patterns()["suffix"].match(text, pos)
     if not m:
         return None, pos
@@ -367,9 +375,9 @@ def find(text: str, dates: Sequence[Figure] = ()) -> list[Figure]:
         if not scanned or mention.start >= scanned[-1].end:
             scanned.append(mention)
     found = without_overlaps(sorted(_percent_words(text), key=lambda x: x.start), scanned)
-    slogans = _quoted(text)
-    if slogans:
-        found = [x for x in found if not _opens_slogan(text, x, slogans)]
+    heads = _slogan_heads(text)
+    if heads:
+        found = [x for x in found if not _opens_slogan(text, x, heads)]
     return _merge_terms(_resolve_ranges(text, found))
 
 
@@ -391,16 +399,16 @@ def without_overlaps(first: list[Figure], second: list[Figure]) -> list[Figure]:
     return out
 
 
-def _quoted(text: str) -> frozenset[str]:
-    """Short quoted phrases (“六条战线”): names and slogans, whose numerals are not counts."""
-    return frozenset(m.group(1) for m in compiled("quantities.quoted", r"“([^“”\n]{2,12})”").finditer(text))
+def _slogan_heads(text: str) -> frozenset[str]:
+    """Every proper prefix of the short quoted phrases (“六条战线”): names and slogans, whose
+    numerals are not counts. A figure whose surface is one of these opens a slogan."""
+    quoted = compiled("quantities.quoted", r"“([^“”\n]{2,12})”").finditer(text)
+    return frozenset(q[:k] for m in quoted for q in (m.group(1),) for k in range(1, len(q)))
 
 
-def _opens_slogan(text: str, mention: Figure, slogans: frozenset[str]) -> bool:
+def _opens_slogan(text: str, mention: Figure, heads: frozenset[str]) -> bool:
     surface = text[mention.start : mention.end]
-    if any(c.isascii() and c.isdigit() for c in surface):
-        return False
-    return any(q.startswith(surface) and len(q) > len(surface) for q in slogans)
+    return surface in heads and compiled("quantities.ascii_digit", "[0-9]").search(surface) is None
 
 
 def _merge_terms(found: list[Figure]) -> list[Figure]:
