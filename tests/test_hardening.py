@@ -54,7 +54,9 @@ def test_time_grows_linearly(name: str, fn: object) -> None:
     unit = UNITS[name]
     small, large = ((unit * (n // len(unit) + 1))[:n] for n in SIZES[fn.__name__])  # type: ignore[attr-defined]
     ratio = _seconds(fn, large, 1) / max(_seconds(fn, small, 3), 0.005)
-    assert ratio <= 15, f"{name}: 10x the input took {ratio:.1f}x the time"
+    # linear is 10x; measured 7-14x on a quiet machine, and one timed run of the large input
+    # may meet a busy moment. A quadratic step would take 100x, so 20 still catches one.
+    assert ratio <= 20, f"{name}: 10x the input took {ratio:.1f}x the time"
 
 
 _BIG_ARTICLE = """
