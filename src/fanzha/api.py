@@ -18,7 +18,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .boilerplate import Page, clean
+from .boilerplate import Page, apply_masks, clean, markup_spans
 from .extractors import dates, quantities
 from .linking import Link, ParagraphTopic, article_topic, link_sentence, paragraph_topic
 from .metadata import extract_meta
@@ -92,7 +92,7 @@ def _link(
     for m, link, period in zip(mentions, links, periods, strict=True):
         span = sentence_of(m.start)
         if span not in shown:
-            shown[span] = display[span[0] : span[1]].strip()
+            shown[span] = display[span[0] : span[1]].replace("\x00", "").strip()
         measure, category, change, basis = link or (None, None, None, None)
         text = original[m.start : m.end]
         out.append(
@@ -176,7 +176,7 @@ def extract(text: str, *, published: dt.date | str | None = None) -> Extraction:
     pub = pub_arg or meta.published
     found = [m for m in _recognise(work, pub) if not (m.kind is Kind.COUNT and m.unit is None)]
     kept = _drop_heading_repeats(found, page, meta.title, pub)
-    mentions = _link(kept, norm, display, sents, paragraphs, pub, text)
+    mentions = _link(kept, norm, page.masked(display), sents, paragraphs, pub, text)
     return Extraction(
         title=meta.title,
         published=pub.isoformat() if pub else None,
@@ -201,11 +201,12 @@ def find_mentions(text: str, *, published: dt.date | str | None = None) -> list[
         return []
     display = simplify(text)
     norm = fold_width(display)
-    work = norm.replace("\x00", " ")
+    markup = markup_spans(norm)  # tags and URLs: masked, never read as figures or measures
+    work = apply_masks(norm.replace("\x00", " "), markup, " ")
     lines = []
     pos = 0
     for line in work.splitlines(keepends=True):
         lines.append((pos, pos + len(line)))
         pos += len(line)
     sents = sentences(work, lines)
-    return _link(_recognise(work, pub), work, display, sents, lines, pub, text)
+    return _link(_recognise(work, pub), work, apply_masks(display, markup), sents, lines, pub, text)

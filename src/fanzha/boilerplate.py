@@ -60,6 +60,19 @@ class Page:
         parts = (unmasked(display, self.visible, b.start, b.end).strip() for b in self.body_blocks())
         return "\n".join(p for p in parts if p)
 
+    def masked(self, display: str) -> str:
+        """``display`` (same length as the input) with the characters masked in ``visible``
+        masked too: the text a measure or a sentence is read from, without tags or markup."""
+        if MASK not in self.visible:
+            return display
+        parts, pos = [], 0
+        for m in compiled("boilerplate.mask_run", "\x00+").finditer(self.visible):
+            parts.append(display[pos : m.start()])
+            parts.append(m.group())
+            pos = m.end()
+        parts.append(display[pos:])
+        return "".join(parts)
+
     def mention_text(self) -> str:
         """``visible`` with every non-body character masked: what the recognisers read.
 
@@ -75,6 +88,16 @@ class Page:
         return "".join(parts)
 
 
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the HTML tags, entities and URLs of ``text``: the digits of ``%E7%91%`` or
+    ``width="500"`` are no figures.
+
+    >>> markup_spans('<p>冻结3亿元</p>')
+    [(0, 3), (8, 12)]
+    """
+    return [m.span() for m in _patterns()["markup"].finditer(text)]
+
+
 def unmasked(display: str, visible: str, start: int, end: int) -> str:
     """``display[start:end]`` without the characters masked in ``visible``."""
     if MASK not in visible[start:end]:
@@ -87,6 +110,11 @@ def unmasked(display: str, visible: str, start: int, end: int) -> str:
     return "".join(out)
 
 
+_TAG = r"<[A-Za-z/!][^<>\n]{0,300}>"
+_ENTITY = r"&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});"
+_URL = r"https?://[^\s\u4e00-\u9fff)\]]{1,500}"
+
+
 @cache
 def _patterns() -> dict[str, Pattern]:
     t = table("boilerplate")
@@ -97,11 +125,10 @@ def _patterns() -> dict[str, Pattern]:
             r"(?m)(?=[!\[`<&h*_#>+\- \t])(?:!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
             r"|\[\[?[^\]\n]{0,300}\]\]?\([^)\n]{0,1000}\)"  # markdown link (text too: nav links)
             r"|`[^`\n]{0,1000}`"  # inline code (WeChat link dumps)
-            r"|<[A-Za-z/!][^<>\n]{0,300}>"  # HTML tag
-            r"|&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6});"  # HTML entity
-            r"|https?://[^\s\u4e00-\u9fff)\]]{1,500}"  # bare URL
+            rf"|{_TAG}|{_ENTITY}|{_URL}"  # HTML tag, HTML entity, bare URL
             r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s)",  # markdown emphasis, headings, quotes, bullets
         ),
+        "markup": compiled("boilerplate.markup", rf"(?=[<&h])(?:{_TAG}|{_ENTITY}|{_URL})"),
         "block_tag": compiled(
             "boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"
         ),
@@ -132,8 +159,8 @@ def _mask_spans(norm: str, offset: int) -> tuple[list[tuple[int, int]], list[tup
     return masks, breaks
 
 
-def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
-    """``norm`` with every span of ``masks`` replaced by NULs (spans may overlap).
+def apply_masks(norm: str, masks: list[tuple[int, int]], fill: str = MASK) -> str:
+    """``norm`` with every span of ``masks`` replaced by ``fill`` (spans may overlap).
 
     Built from slices: a list of characters would cost ~80 bytes per CJK character.
     """
@@ -143,7 +170,7 @@ def _apply_masks(norm: str, masks: list[tuple[int, int]]) -> str:
             continue
         s = max(s, pos)
         parts.append(norm[pos:s])
-        parts.append(MASK * (e - s))
+        parts.append(fill * (e - s))
         pos = e
     parts.append(norm[pos:])
     return "".join(parts)
@@ -323,7 +350,7 @@ def clean(norm: str) -> Page:
     front = _patterns()["front"].match(norm)
     start = front.end() if front else 0
     masks, breaks = _mask_spans(norm, start)
-    visible = _apply_masks(norm, masks)
+    visible = apply_masks(norm, masks)
     spans = _split_blocks(visible, breaks, start)
     roles = _classify(norm, visible, spans)
     blocks = [Block(s, e, r) for (s, e), r in zip(spans, roles, strict=True)]

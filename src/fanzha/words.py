@@ -21,7 +21,7 @@ import jieba
 from .rules import table, userdict_path
 
 _MAX_CHARS = 14
-_PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·\x00\t\r\n")
+_PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·+-%|/<>=~\t\r\n")
 
 
 @cache
@@ -81,7 +81,7 @@ def _drop_last_chars() -> frozenset[str]:
 def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail = _patterns()[0]
-    window = window[-40:]
+    window = window.replace("\x00", "")[-40:]  # masked tags (</td><td>) join what they split
     m = tail.match(window)
     text = _strip_words(m.group("w") if m else window)
     if len(text) > _MAX_CHARS:  # too long: the part after the subject, if an adverb marks it

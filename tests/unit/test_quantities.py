@@ -154,6 +154,9 @@ CASES_NOT_MENTIONS = [
     ("市县两级", []), ("三方通话", []), ("两降两升", []), ("1+N模式", []), ("CZ6051航班", []),
     ("G220国道", []), ("QQ号", []), ("三年级", []), ("两部门联合", []), ("前一天晚上", []),
     ("七大队", []), ("十一期间", []), ("九里派出所", []), ("一把手", []), ("一盘棋", []), ("五见", []),
+    # markup left in the text: tag attributes, entities and URLs hold no figures
+    ('<img width="500" height="375">', []), ("见https://a.com/tag/%E7%91%BD%E5?id=58", []), ("&#12381;", []),
+    ("<p>冻结资金3亿元</p>", [("3亿元", "money", 300000000, "元", None)]),
 ]
 
 ALL = CASES_REPORTS + CASES_MONEY + CASES_PERCENT_WORDS + CASES_DURATIONS + CASES_MIXED + CASES_NOT_MENTIONS
