@@ -37,6 +37,7 @@ def _pattern() -> Pattern:
     bare_parts = alternation(d["bare_year_parts"], "dates.bare_year_parts")
     month_parts = alternation(d["month_parts"], "dates.month_parts")
     since = alternation(d["since"], "dates.since")
+    since_at_break = alternation(d["since_at_break"], "dates.since_at_break")
     pattern = rf"""
     (?:
       (?:(?P<y>{_YEAR})\s?年\s?|(?P<ry>{rel_years})\s?)?
@@ -60,7 +61,7 @@ def _pattern() -> Pattern:
     | (?P<rm>上个月|下个月|本月|上月|下月|当月)
     | (?<![0-9])(?P<iy>(?:19|20)[0-9]{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])
     )
-    (?P<since>\s?{since})?
+    (?P<since>\s?(?:{since}|{since_at_break}(?=[,，;；:：。、]|\s)))?
     """
     # a date starts with a digit, a numeral or the first character of a date word: checking that
     # first lets the engine skip most positions at once (0.6 -> 7 M chars/s)
