@@ -27,6 +27,7 @@ CASES_CATEGORY = [
     ("退赔被害人损失200万元。", "funds_returned"),
     ("同期受理电诈报警3400余起。", "incidence"),
     ("警方成功阻止被骗资金转出800余万元。", "losses_prevented"),
+    ("今年以来为群众止损8900万元。", "losses_prevented"),
     ("拦截诈骗电话1.2亿次。", "technical_blocking"),
     ("捣毁诈骗窝点14处。", "groups_dismantled"),
     ("紧急止付涉案资金1.3亿元。", "funds_frozen"),
