@@ -43,9 +43,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     drop = sorted(_drop_words(), key=len, reverse=True)
     alt = "|".join(re.escape(x) for x in drop)
     # the window starts after the last punctuation mark, figure or time expression
-    # the measure starts after a figure or a time word: "1至9月", "今年", "近日", "以来" (not the 年
+    # the measure starts after a figure or a time word: "1至9月", "今年", "上半年", "以来" (not the 年
     # of 老年人)
-    time_word = r"(?:[今去全近明往当上本次同每前][年月日]|以来)"
+    time_word = r"(?:[今去全近明往当上本次同每前][年月日]|[上下]半年|季度|以来)"
     tail = re.compile(
         r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9](?:月份?|日|号|年度?)?|.*" + time_word + r")?(?P<w>.*)$", re.S
     )

@@ -156,6 +156,7 @@ CASES_MEASURE = [
     # a phrase too long to be one indicator: what follows the adverb that ends the subject
     ("2023年,全市检察机关共起诉电信网络诈骗犯罪1260人", "起诉电信网络诈骗犯罪"),
     ("全省公安机关会同有关部门累计拦截诈骗电话27.5亿次", "拦截诈骗电话"),
+    ("上半年全市电诈案件发案数同比下降21.2%", "电诈案件发案数"),
 ]
 
 
