@@ -196,8 +196,28 @@ def _is_identifier(text: str, start: int, end: int, run: str) -> bool:
     return digits.isdigit() and (len(digits) >= 3 and (digits[0] in "019" or len(digits) >= 5))
 
 
+def _range_end(text: str, end: int) -> int | None:
+    """Where the number that closes a range opened at ``end`` stops (``-2000`` of 1000-2000元,
+    ``至5万`` of 3至5万元); ``None`` if no short number follows a range sign."""
+    sep = _word_patterns()["range_sep"].match(text, end)
+    if sep is None:
+        return None
+    closing = compiled("quantities.range_close", r"[0-9]{1,6}(?:\.[0-9]+)?(?![0-9])\s?[千万亿]?").match(text, sep.end())
+    return closing.end() if closing else None
+
+
 def _bare_ok(text: str, start: int, end: int, core: str, has_digit: bool) -> bool:
-    """A number with no unit is kept (count, unit null) unless it is an identifier or a word."""
+    """A number with no unit is kept (count, unit null) unless it is an identifier or a word.
+
+    The first number of a range whose second has a unit is kept whatever its digits
+    (1000-2000元, 3-5年); it takes that unit later. An age range (20至30岁) is no figure.
+    """
+    closed = _range_end(text, end) if has_digit else None
+    if closed is not None:
+        if _word_patterns()["not_after"].match(text, closed):
+            return False
+        if _unit_may_follow(text, closed):
+            return True
     if has_digit:
         return not _is_identifier(text, start, end, core)
     has_scale = any(c in _CN_SCALES + _BIG for c in core)
@@ -431,13 +451,27 @@ def _merge_terms(found: list[Figure]) -> list[Figure]:
 
 
 def _resolve_ranges(text: str, found: list[Figure]) -> list[Figure]:
-    """A unitless number before 到/至 takes the kind and unit of the number after it."""
+    """A unitless number before 到/至/- takes the kind and unit of the number after it, and
+    its scale when it has none of its own and stays below it (3至5万元: 30000 元)."""
     sep = _word_patterns()["range_sep"]
     out: list[Figure] = []
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = sep.match(text, mention.end) if mention.unit is None else None
         if nxt is not None and gap is not None and gap.end() == nxt.start and nxt.unit is not None:
-            mention = Figure(nxt.kind, mention.start, mention.end, mention.value, nxt.unit)
+            value = mention.value
+            scale = _scale_of(text[nxt.start : nxt.end])
+            if scale > 1 and _scale_of(text[mention.start : mention.end]) == 1 and value * scale <= nxt.value:
+                value = value * scale
+            mention = Figure(nxt.kind, mention.start, mention.end, value, nxt.unit)
         out.append(mention)
     return out
+
+
+def _scale_of(surface: str) -> Decimal:
+    """The multiplier after the digits of ``surface``: 亿, 万 or 千 (5万元: 10000), else 1."""
+    numerals = table("numerals")
+    for char in ("亿", "万"):
+        if char in surface:
+            return Decimal(numerals["big_scales"][char])
+    return Decimal(numerals["scales"]["千"]) if "千" in surface else Decimal(1)
