@@ -113,6 +113,9 @@ CASES_PERCENT_WORDS = [
 CASES_DURATIONS = [
     ("两年", [("两年", "duration", 2, "年", None)]), ("十年以上", [("十年以上", "duration", 10, "年", "over")]),
     ("三年多", [("三年多", "duration", 3, "年", "over")]), ("一个半月", [("一个半月", "duration", 1.5, "月", None)]),
+    # 多 inside the unit means more than: 三个多月 is over three months
+    ("三个多月", [("三个多月", "duration", 3, "月", "over")]),
+    ("3个多小时", [("3个多小时", "duration", 3, "小时", "over")]),
     ("半个小时", [("半个小时", "duration", 0.5, "小时", None)]), ("半个月", [("半个月", "duration", 0.5, "月", None)]),
     ("近一周", [("近一周", "duration", 7, "天", "under")]), ("两个星期", [("两个星期", "duration", 14, "天", None)]),
     ("七年四个月", [("七年四个月", "duration", 88, "月", None)]), ("77天", [("77天", "duration", 77, "天", None)]),

@@ -32,13 +32,15 @@ _PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十�
 
 class UnitMatch(NamedTuple):
     """The unit after a number: its kind, the unit written out, where it ends, and how it
-    scales the number (一周 = 7 天: factor 7; 一个半月: add 0.5)."""
+    scales the number (一周 = 7 天: factor 7; 一个半月: add 0.5); ``over`` when the unit itself
+    says "more than" (三个多月)."""
 
     kind: Kind
     unit: str | None
     end: int
     factor: Decimal = Decimal(1)
     add: Decimal = Decimal(0)
+    over: bool = False
 
 
 @cache
@@ -57,9 +59,9 @@ _UNIT_ORDER = (Kind.PERCENT, Kind.MULTIPLE, Kind.MONEY, Kind.DURATION, Kind.COUN
 
 
 @cache
-def _unit_pattern() -> tuple[Pattern, dict[str, tuple[Kind, str, Decimal, Decimal]]]:
+def _unit_pattern() -> tuple[Pattern, dict[str, tuple[Kind, str, Decimal, Decimal, bool]]]:
     """One pattern for every unit table, a named group per kind, tried in ``_UNIT_ORDER``;
-    and for each surface form its (kind, unit, factor, add).
+    and for each surface form its (kind, unit, factor, add, over).
 
     Alternatives are tried left to right, so this matches what trying the kinds one by one
     would: the first kind with a matching surface wins, its longest surface first.
@@ -67,11 +69,12 @@ def _unit_pattern() -> tuple[Pattern, dict[str, tuple[Kind, str, Decimal, Decima
     units = table("units")
     factors = units["duration_factor"]
     groups = "|".join(f"(?P<{kind}>" + alternation(units[str(kind)], f"units.{kind}") + ")" for kind in _UNIT_ORDER)
-    readings: dict[str, tuple[Kind, str, Decimal, Decimal]] = {}
+    readings: dict[str, tuple[Kind, str, Decimal, Decimal, bool]] = {}
     for kind in reversed(_UNIT_ORDER):  # the first kind in the order wins a surface they share
         for surface, unit in units[str(kind)].items():
             factor = Decimal(factors.get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
-            readings[surface] = (kind, unit, factor, Decimal("0.5") if "半" in surface else Decimal(0))
+            add = Decimal("0.5") if "半" in surface else Decimal(0)
+            readings[surface] = (kind, unit, factor, add, "多" in surface or "余" in surface)
     return compiled("units.all", rf"\s?(?:{groups})"), readings
 
 
@@ -156,8 +159,8 @@ def _match_unit(text: str, pos: int) -> UnitMatch | None:
     m = pattern.match(text, pos)
     if not m:
         return None
-    kind, unit, factor, add = readings[m.group(m.lastgroup)]
-    return UnitMatch(kind, unit, m.end(), factor, add)
+    kind, unit, factor, add, over = readings[m.group(m.lastgroup)]
+    return UnitMatch(kind, unit, m.end(), factor, add, over)
 
 
 def _money_fraction(text: str, pos: int) -> tuple[Decimal, int]:
@@ -334,7 +337,7 @@ def _with_unit(
         stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations (三年多)
     else:
         after = None
-    approx = after or suffix or approx
+    approx = after or suffix or (Approx.OVER if unit.over else None) or approx
     if not has_digit and _in_short_quote(text, start, stop):
         return None
     return Figure(unit.kind, lead_start, stop, value, unit_name, approx)
