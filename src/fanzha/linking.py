@@ -145,16 +145,8 @@ def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | No
 
 
 def _best_cue(text: str, prefer_end: bool) -> Cue | None:
-    pattern, by_word = _cues()
-    best_key: tuple[int, bool, int] | None = None
-    best: Cue | None = None
-    for m in pattern.finditer(text):
-        cue = by_word[m.group(0)]
-        position = m.end() if prefer_end else -m.start()
-        key = (cue.weight, cue.category is not None, position)  # a real category beats "none"
-        if best_key is None or key > best_key:
-            best_key, best = key, cue
-    return best
+    """The strongest cue of ``text``; of equal ones, the last (``prefer_end``) or the first."""
+    return _SentenceCues(text, 0, len(text)).best(0, len(text), prefer_end)
 
 
 
@@ -263,7 +255,7 @@ class _SentenceCues:
             start, end, cue = self._found[i]
             if end > hi:
                 break  # matches do not overlap: every later one ends later still
-            key = (cue.weight, cue.category is not None, end if prefer_end else -start)
+            key = (cue.weight, cue.category is not None, end if prefer_end else -start)  # a category beats "none"
             if best_key is None or key > best_key:
                 best_key, best = key, cue
         return best
