@@ -316,8 +316,9 @@ def _with_unit(
     single = unit is not None and unit.kind is Kind.COUNT and not has_digit and core in _ONE_INSTANCE
     if single and not (core == "二" and unit.unit in _PEOPLE):
         return None  # 一名嫌疑人, 二次研判; but 兄弟二人 counts two people
-    if unit is not None and unit.kind is Kind.DURATION and core == "一" and text[start - 1 : start] in ("前", "后"):
-        return None  # 前一天: the day before, not a length of time
+    before = text[start - 1 : start]
+    if unit is not None and unit.kind is Kind.DURATION and core == "一" and before in ("前", "后", "上", "下"):
+        return None  # 前一天, 上一年: the day or year before, not a length of time
     if unit is None:
         unit = _unit_from_noun(text, pos, core, value, has_digit, lead_start)
     if unit is None:
