@@ -50,7 +50,7 @@ def _patterns() -> dict[str, Pattern]:
             r"|(?<![0-9])(?P<yy>[0-9]{2})-(?P<mm>[0-9]{2})-(?P<dd>[0-9]{2})\s[0-9]{2}:[0-9]{2}",
         ),
         "source": compiled(
-            "meta.source", r"(?:稿件)?来源\s?[:：]\s?(?P<s>[^\s()\[\]|,，。:：]{2,30})"
+            "meta.source", r"(?:稿件)?来源\s?[:：]\s?《?(?P<s>[^\s()\[\]【】《》|,，。:：]{2,30})"
         ),
         "reprint": compiled(
             "meta.reprint",

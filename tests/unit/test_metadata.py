@@ -67,3 +67,16 @@ CASES_HEADLINE = [
 @pytest.mark.parametrize(("page", "title"), CASES_HEADLINE)
 def test_title_of_a_page_without_dateline(page: str, title: str | None) -> None:
     assert extract(page).title == title
+
+
+CASES_SOURCE = [
+    ("2023年10月18日 09:30  来源:人民网", "人民网"),
+    ("【来源:澎湃新闻】 2023-10-18", "澎湃新闻"),
+    ("2023-10-18 来源:《法治日报》", "法治日报"),
+    ("作者:张三  来源:扬子晚报  时间:2023-10-18 09:30", "扬子晚报"),
+]
+
+
+@pytest.mark.parametrize(("dateline", "source"), CASES_SOURCE)
+def test_source_in_dateline(dateline: str, source: str) -> None:
+    assert extract(f"苏州警方通报反诈成效\n{dateline}\n{_BODY}").source == source
