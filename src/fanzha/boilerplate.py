@@ -140,7 +140,8 @@ def _patterns() -> dict[str, Pattern]:
         "date_line": compiled(
             "boilerplate.date_line",
             r"(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
-            r"|(?<![0-9])[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}",
+            r"|(?<![0-9])[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"
+            r"|(?<![0-9.:-])[01]?[0-9]-[0-3][0-9]\s*$",  # a headline list's trailing 10-19
         ),
         "heading_markup": compiled("boilerplate.heading_markup", r"[ \t]{0,3}#{1,6}\s|\s*\*\*[^*\n]{1,60}\*\*\s*$"),
         "byline": compiled(
