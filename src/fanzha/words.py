@@ -18,7 +18,7 @@ from functools import cache
 
 import jieba
 
-from .rules import table, userdict_path
+from .rules import alternation, table, userdict_path
 
 _MAX_CHARS = 14
 _PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·+-%|/<>=~\t\r\n")
@@ -34,48 +34,59 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @cache
-def _drop_words() -> frozenset[str]:
-    return frozenset(table("measures")["measure"]["drop_words"])
+def _measure_table() -> dict[str, tuple[str, ...]]:
+    t = table("measures")["measure"]
+    return {key: tuple(t[key]) for key in ("drop_words", "drop_leading", "drop_trailing", "keep_words", "subject_end")}
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    drop = sorted(_drop_words(), key=len, reverse=True)
-    alt = "|".join(re.escape(x) for x in drop)
+    """The window's tail, one word to drop at the start (a drop word or a place: 徐州, 深圳市)
+    and one word to drop at the end."""
+    t = _measure_table()
+    places = table("places")
     # the window starts after the last punctuation mark, figure or time expression
-    # the measure starts after a figure or a time word: "1至9月", "今年", "上半年", "以来" (not the 年
-    # of 老年人)
+    # the measure starts after a figure or a time word: "1至9月", "2月底", "今年", "上半年", "以来" (not
+    # the 年 of 老年人)
     time_word = r"(?:[今去全近明往当上本次同每前][年月日]|[上下]半年|季度|以来)"
     tail = re.compile(
-        r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9](?:月份?|日|号|年度?)?|.*" + time_word + r")?(?P<w>.*)$", re.S
+        r"(?:.*[" + re.escape("".join(_PUNCT)) + r"0-9](?:月份?|日|号|年度?)?(?:底|初|末|[上中下]旬)?|.*"
+        + time_word
+        + r")?(?P<w>.*)$",
+        re.S,
     )
-    return tail, re.compile(f"(?:{alt})+"), re.compile(f"(?:{alt})+$")
+    place = alternation([*places["provinces"], *places["cities"]], "places") + "(?:省|市|区|县)?"
+    lead = alternation([*t["drop_words"], *t["drop_leading"]], "measure.drop_words")
+    trail = alternation([*t["drop_words"], *t["drop_trailing"]], "measure.drop_words")
+    return tail, re.compile(f"{lead}|{place}"), re.compile(f"{trail}$")
 
 
 def _strip_words(text: str) -> str:
-    """``text`` without the drop words it starts and ends with (累计, 同比, 达 ...).
+    """``text`` without the drop words it starts and ends with (累计, 同比, 达 ...), nor a
+    place it starts with; a keep word (及时, 返还) is never cut.
 
-    Searching for drop words that run to the end tries every position, so it is done
-    only when the last character can end a drop word.
+    Searching for a drop word that runs to the end tries every position, so it is done
+    only when the last character can end one.
     """
     _, lead, trail = _patterns()
-    m = lead.match(text)
-    if m:
+    keep = _measure_table()["keep_words"]
+    while not text.startswith(keep):
+        m = lead.match(text)
+        if not m:
+            break
         text = text[m.end() :]
-    if text[-1:] not in _drop_last_chars():
-        return text
-    m = trail.search(text)
-    return text[: m.start()] if m else text
-
-
-@cache
-def _subject_ends() -> tuple[str, ...]:
-    return tuple(table("measures")["measure"]["subject_end"])
+    while text[-1:] in _drop_last_chars() and not text.endswith(keep):
+        m = trail.search(text)
+        if not m:
+            break
+        text = text[: m.start()]
+    return text
 
 
 @cache
 def _drop_last_chars() -> frozenset[str]:
-    return frozenset(w[-1] for w in _drop_words())
+    t = _measure_table()
+    return frozenset(w[-1] for w in (*t["drop_words"], *t["drop_trailing"]))
 
 
 def measure_phrase(window: str) -> str | None:
@@ -84,10 +95,10 @@ def measure_phrase(window: str) -> str | None:
     window = window.replace("\x00", "")[-40:]  # masked tags (</td><td>) join what they split
     m = tail.match(window)
     text = _strip_words(m.group("w") if m else window)
-    if len(text) > _MAX_CHARS:  # too long: the part after the subject, if an adverb marks it
-        cut = max(text.rfind(w) + len(w) if w in text else -1 for w in _subject_ends())
-        if 0 < cut <= len(text) - 4:  # not 累计数量 -> 数量: too little left to name a measure
-            text = _strip_words(text[cut:])
+    # 公安机关共侦破电诈案件: the part after the adverb that ends the subject
+    cut = max(text.rfind(w) + len(w) if w in text else -1 for w in _measure_table()["subject_end"])
+    if 2 <= cut <= len(text) - 4:  # not 累计数量 -> 数量: too little left to name a measure
+        text = _strip_words(text[cut:])
     if len(text) > _MAX_CHARS:  # still too long: cut at a word boundary with jieba
         tokens = tokenizer().lcut(text[-24:], HMM=False)
         while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
