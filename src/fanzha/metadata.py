@@ -20,6 +20,7 @@ from functools import cache
 import regex
 
 from .boilerplate import Block, Page, unmasked
+from .extractors import dates
 from .rules import Match, Pattern, alternation, compiled, table
 
 _SENTENCE_END = frozenset("。!?！？;；")
@@ -79,11 +80,20 @@ def _to_date(m: Match) -> dt.date | None:
 
 
 def find_published(text: str) -> dt.date | None:
-    """The first well-formed date of ``text`` (a header line), or ``None``."""
+    """The first well-formed date of ``text`` (a header line), or ``None``; a date written in
+    Chinese numerals (二〇二三年十月十六日, some newspapers' headers) is read by the date recogniser.
+
+    >>> find_published("二〇二三年十月十六日 星期一")
+    datetime.date(2023, 10, 16)
+    """
     for m in _patterns()["date"].finditer(text):
         day = _to_date(m)
         if day is not None:
             return day
+    if "〇" in text or "年" in text:
+        for found in dates.find(text, None):
+            if isinstance(found.value, str) and len(found.value) == 10 and found.value[0].isdigit():
+                return dt.date.fromisoformat(found.value)
     return None
 
 

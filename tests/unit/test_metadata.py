@@ -80,3 +80,15 @@ CASES_SOURCE = [
 @pytest.mark.parametrize(("dateline", "source"), CASES_SOURCE)
 def test_source_in_dateline(dateline: str, source: str) -> None:
     assert extract(f"苏州警方通报反诈成效\n{dateline}\n{_BODY}").source == source
+
+
+CASES_PUBLISHED = [
+    ("2023年10月16日 星期一", "2023-10-16"), ("二〇二三年十月十六日", "2023-10-16"),
+    ("发布日期:2023-10-16", "2023-10-16"),
+    ("2023-10-16T09:30:00+08:00", "2023-10-16"), ("10月16日", None),
+]
+
+
+@pytest.mark.parametrize(("dateline", "published"), CASES_PUBLISHED)
+def test_published_in_dateline(dateline: str, published: str | None) -> None:
+    assert extract(f"苏州警方通报反诈成效\n{dateline} 来源:苏州日报\n{_BODY}").published == published
