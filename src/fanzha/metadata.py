@@ -58,6 +58,12 @@ def _patterns() -> dict[str, Pattern]:
             r"\s*(?:据\s?)?(?P<s>[A-Za-z\u4e00-\u9fff]{2,16}?)\s?"
             r"(?:(?:[0-9]{1,2}月[0-9]{1,2}日)?消息|近日报道|[0-9]{1,2}月[0-9]{1,2}日讯|讯\s)",
         ),
+        "dateline_outlet": compiled(
+            "meta.dateline_outlet",
+            r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*[·|]?\s*(?P<s>[\u4e00-\u9fff]{1,10}(?:"
+            + alternation(table("places")["outlet_suffixes"], "places.outlet_suffixes")
+            + r"))\s*$",
+        ),
         "url_date": compiled(
             "meta.url_date", r"https?://[^\s)]*?/(?P<y>20[0-9]{2})[/-]?(?P<m>[01][0-9])[/-]?(?P<d>[0-3][0-9])/"
         ),
@@ -171,6 +177,10 @@ def _source(page: Page, norm: str, display: str, fields: dict[str, str]) -> str 
                 return display[m.start("s") : m.end("s")]
     if fields.get("source"):
         return regex.split(r"\s?[-|–—]\s?", fields["source"])[0].strip() or None
+    for block in header:  # a dateline that names its outlet with no 来源 (2023-10-18 10:20 · 苏州日报)
+        m = pats["dateline_outlet"].search(norm, block.start, block.end)
+        if m:
+            return display[m.start("s") : m.end("s")]
     return None
 
 

@@ -74,11 +74,14 @@ CASES_SOURCE = [
     ("【来源:澎湃新闻】 2023-10-18", "澎湃新闻"),
     ("2023-10-18 来源:《法治日报》", "法治日报"),
     ("作者:张三  来源:扬子晚报  时间:2023-10-18 09:30", "扬子晚报"),
+    # a dateline naming its outlet with no 来源
+    ("2023-10-18 10:20 · 苏州日报", "苏州日报"), ("2023年10月18日 09:30 新京报", "新京报"),
+    ("2023-10-18 10:20 发表于江苏", None),
 ]
 
 
 @pytest.mark.parametrize(("dateline", "source"), CASES_SOURCE)
-def test_source_in_dateline(dateline: str, source: str) -> None:
+def test_source_in_dateline(dateline: str, source: str | None) -> None:
     assert extract(f"苏州警方通报反诈成效\n{dateline}\n{_BODY}").source == source
 
 
