@@ -146,6 +146,10 @@ CASES_MIXED = [
     ("共计 4 人", [("4 人", "count", 4, "人", None)]),
     ("兄弟二人", [("二人", "count", 2, "人", None)]),
     ("增长近三成", [("近三成", "percent", 30, "%", "under")]),
+    ("近两成", [("近两成", "percent", 20, "%", "under")]), ("半数以上", [("半数以上", "percent", 50, "%", "over")]),
+    # a lone 万/亿/百/千 is an amount when an approximation word marks it
+    ("近万人", [("近万人", "count", 10000, "人", "under")]), ("万余名", [("万余名", "count", 10000, "名", "over")]),
+    ("近亿元", [("近亿元", "money", 100000000, "元", "under")]),
     # a currency named before the number sets the unit; an approximation word may precede it
     ("财损约新台币45亿元", [("45亿元", "money", 4500000000, "TWD", "about")]),
     ("罚金人民币5167万余元", [("5167万余元", "money", 51670000, "元", "over")]),

@@ -91,12 +91,12 @@ def _word_patterns() -> dict[str, Pattern]:
         "not_after": compiled("units.not_after", alternation(nouns["not_after"], "units.not_after")),
         "percent_words": compiled(
             "quantities.percent_words",
-            rf"(?=[百千万0-9{_CN_DIGITS}{_CN_SCALES}])(?:(?P<pre>百|千|万)分之"
+            rf"(?=[百千万半0-9{_CN_DIGITS}{_CN_SCALES}])(?:(?P<pre>百|千|万)分之"
             rf"(?P<a>[0-9.]{{1,12}}|[{_CN_DIGITS}{_CN_SCALES}点]{{1,12}})"
             rf"|(?<![0-9{_CN_DIGITS}{_CN_SCALES}])(?P<den>[0-9]{{1,6}}|[{_CN_DIGITS}{_CN_SCALES}]{{1,6}})分之"
             rf"(?P<b>[0-9.]{{1,12}}|[{_CN_DIGITS}{_CN_SCALES}点]{{1,12}})"
-            rf"|(?P<half>一半)"
-            rf"|(?<![{_CN_DIGITS}{_CN_SCALES}0-9.])(?P<c>[0-9](?:\.[0-9])?|[一二三四五六七八九十])成"
+            rf"|(?P<half>一半|半数)"
+            rf"|(?<![{_CN_DIGITS}{_CN_SCALES}0-9.])(?P<c>[0-9](?:\.[0-9])?|[一二两三四五六七八九十])成"
             rf"(?=以上|左右|多|[,.;:!?，。；、)\s]|$))",
         ),
         "range_sep": compiled("quantities.range", r"\s?(?:到|至|~|-|—|–)\s?"),
@@ -279,9 +279,9 @@ def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
             and len(core) == 1
             and core in _BIG + "百佰千仟"
             and approx is None
-            and not (core in "百千" and (_prefix_approx(text, start)[0] or _suffix_approx(text, end)[0]))
+            and not (lead_approx or _suffix_approx(text, end)[0])
         ):
-            continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount
+            continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount; 近万人, 百余起 are
         if not_after.match(text, end):
             continue  # 65岁: an age
         if m.group("neg"):
