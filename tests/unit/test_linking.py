@@ -29,6 +29,8 @@ CASES_CATEGORY = [
     ("警方成功阻止被骗资金转出800余万元。", "losses_prevented"),
     ("今年以来为群众止损8900万元。", "losses_prevented"),
     ("2023年共收到诈骗投诉880418起。", "incidence"),
+    ("发布反诈短视频1200条。", "publicity"),
+    ("反诈视频播放量达3.6亿次。", "publicity"),
     ("警方已拦阻民众被骗金额18亿元。", "losses_prevented"),
     ("拦阻诈骗电话3.2万次。", "technical_blocking"),
     ("拦截诈骗电话1.2亿次。", "technical_blocking"),
