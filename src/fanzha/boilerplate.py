@@ -65,13 +65,8 @@ class Page:
         masked too: the text a measure or a sentence is read from, without tags or markup."""
         if MASK not in self.visible:
             return display
-        parts, pos = [], 0
-        for m in compiled("boilerplate.mask_run", "\x00+").finditer(self.visible):
-            parts.append(display[pos : m.start()])
-            parts.append(m.group())
-            pos = m.end()
-        parts.append(display[pos:])
-        return "".join(parts)
+        runs = compiled("boilerplate.mask_run", "\x00+").finditer(self.visible)
+        return apply_masks(display, [m.span() for m in runs])
 
     def mention_text(self) -> str:
         """``visible`` with every non-body character masked: what the recognisers read.

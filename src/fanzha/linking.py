@@ -332,7 +332,8 @@ def link_sentence(
             after = after[: quantities[i + 1].start - m.end].split("、")[0]  # stop at the next list item
         gap = norm[prev_end : m.start] if prev_end is not None else "\x00"
         adjacent = gap.strip(" 、") == ""  # 41件111人, 账户1万个、2万张
-        earlier = norm[max(sentence.start, clause_lo - CLAUSE_WINDOW) : clause_lo]  # the sentence before the clause
+        earlier_lo = max(sentence.start, clause_lo - CLAUSE_WINDOW)  # the sentence before the clause
+        earlier = norm[earlier_lo:clause_lo]
         change, basis = change_of(norm[clause_lo : m.start], earlier)
         if change is None and prev is not None and gap.strip("、和及与 ,，") == "":
             change, basis = prev.change, prev.basis  # 分别下降5.25%、14.28%
@@ -349,7 +350,7 @@ def link_sentence(
         if may_inherit and (_inherits(m, quantities[i - 1], norm) or norm.startswith("其中", clause_lo)):
             category, cue = _fit_to_figure(prev.category, m), cues[-1]
         if cue is None and m.kind is not Kind.DURATION:  # 建立第四级反诈中心,目前已建成102个
-            cue = sentence_cues.best(max(sentence.start, clause_lo - CLAUSE_WINDOW), clause_lo, prefer_end=True)
+            cue = sentence_cues.best(earlier_lo, clause_lo, prefer_end=True)
             if cue is not None and cue.category is Category.INCIDENCE and m.kind is Kind.COUNT:
                 cue = None  # a count takes a state cue (案件, 损失) only from its own clause
             category = _fit_to_figure(cue.category, m) if cue is not None else None

@@ -108,17 +108,18 @@ def _word_patterns() -> dict[str, Pattern]:
 
 
 @cache
-def _last_chars(name: str) -> frozenset[str]:
-    """Characters a word of the table ``name`` ends with."""
-    words = table("qualifiers")["prefix"] if name == "prefix" else table("units")[name]
-    return frozenset(w[-1] for w in words)
+def _edge_chars(name: str, last: bool) -> frozenset[str]:
+    """The characters the words of table ``name`` (``prefix``/``suffix`` of qualifiers.toml, else
+    units.toml) start with, or end with when ``last``: a cheap test before the pattern."""
+    words = table("qualifiers")[name] if name in ("prefix", "suffix") else table("units")[name]
+    return frozenset(w[-1] if last else w[0] for w in words)
 
 
 def _word_before(text: str, start: int, name: str) -> tuple[str, int] | None:
     """The word of ``_word_patterns()[name]`` that ends right before ``start`` (a space
     allowed), looked for in the 4 characters there, and where it starts."""
     last = text[start - 1 : start]
-    if last not in _last_chars(name) and not last.isspace():
+    if last not in _edge_chars(name, last=True) and not last.isspace():
         return None  # most numbers: no table word can end here, so skip the search
     m = _word_patterns()[name].search(text[max(0, start - 4) : start])
     return (m.group(0).strip(), start - len(m.group(0))) if m else None
@@ -139,14 +140,9 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
     return table("units")["currency_before"][found[0]], found[1]
 
 
-@cache
-def _suffix_initials() -> frozenset[str]:
-    return frozenset(w[0] for w in table("qualifiers")["suffix"])
-
-
 def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
     first = text[pos : pos + 1]
-    if first not in _suffix_initials() and not first.isspace():
+    if first not in _edge_chars("suffix", last=False) and not first.isspace():
         return None, pos  # most units are followed by no approximation word: skip the match
     m = _word_patterns()["suffix"].match(text, pos)
     if not m:
