@@ -60,17 +60,21 @@ def simplify(text: str) -> str:
 
 
 @cache
-def _wide_run() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_width_table())) + "]+")
+def _wide_char() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_width_table())) + "]")
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII variants to ASCII; odd spaces to a plain space. Same length.
 
-    Only the runs that need it are translated (3x faster than translating every character).
+    Each wide character the text holds is replaced in one ``str.replace`` pass: a page uses
+    a dozen of them, and this is 2-3x faster than a substitution per run of them (and ~10x
+    faster than ``str.translate``, which looks up every character).
     """
     table = _width_table()
-    return _wide_run().sub(lambda m: m.group().translate(table), text)
+    for wide in set(_wide_char().findall(text)):
+        text = text.replace(wide, chr(table[ord(wide)]))
+    return text
 
 
 def normalize(text: str) -> str:
