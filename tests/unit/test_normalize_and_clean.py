@@ -15,7 +15,7 @@ CASES_T2S = [
 ]
 CASES_WIDTH = [
     ("１２３", "123"), ("％", "%"), ("，", ","), ("：", ":"), ("（）", "()"), ("ＡＢＣ", "ABC"), ("\u3000", " "),
-    ("。", "。"), ("、", "、"), ("“”", "“”"),
+    ("。", "。"), ("、", "、"), ("“”", "“”"), ("１，２,３，４", "1,2,3,4"), ("ａ　ａ　", "a a "),
 ]
 
 
@@ -105,3 +105,23 @@ def test_split_blocks(text: str, expected: list[tuple[int, int]]) -> None:
     from fanzha.boilerplate import _split_blocks
 
     assert _split_blocks(text, [], 0) == expected
+
+
+# markup masked before classification: (text, masked spans); line marks only open a line
+CASES_MASKS = [
+    ("## 标题\n正文", [(0, 3)]),
+    ("正文\n  > 引用\n- 一\n* 二", [(3, 7), (10, 12), (14, 16)]),
+    ("#\n# 再一行", [(0, 2), (2, 4)]),
+    ("正文## 不是标题, a-b, 1 + 2", []),
+    ("**加粗**和__下划线__", [(0, 2), (4, 6), (7, 9), (12, 14)]),
+    ("见[链接](http://a.cn/x)与![](b.png)", [(1, 20), (21, 31)]),
+    ("<p>甲&amp;乙</p> `代码`", [(0, 3), (4, 9), (10, 14), (15, 19)]),
+    ("* **要点** 在此", [(0, 2), (2, 4), (6, 8)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_MASKS)
+def test_mask_spans(text: str, expected: list[tuple[int, int]]) -> None:
+    from fanzha.boilerplate import _mask_spans
+
+    assert sorted(_mask_spans(text, 0)[0]) == expected
