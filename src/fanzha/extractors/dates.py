@@ -63,12 +63,15 @@ def _pattern() -> Pattern:
     )
     (?P<since>\s?(?:{since}|{since_at_break}(?=[,，;；:：。、]|\s)))?
     """
-    # a date starts with a digit, a numeral or the first character of a date word: checking that
-    # first lets the engine skip most positions at once (0.6 -> 7 M chars/s)
-    words = [*d["relative_years"], *d["relative_days"], *d["anchored_days"], *d["bare_year_parts"], "上下本这当前首"]
-    starts = regex.escape("".join(sorted({w[0] for w in words} | set("0123456789一二三四五六七八九十〇零上下本这"))))
+    # a date starts with a numeral or the first character of a date word, or with at most four
+    # digits that a date mark follows (2021年, 5月, 3日, 2019-, 3季度); checking that first lets
+    # the engine skip most positions at once, and most numbers (4000余万元) after one look
+    words = [*d["relative_years"], *d["relative_days"], *d["anchored_days"], *d["bare_year_parts"]]
+    numerals_and_heads = set("一二三四五六七八九十〇零上下本这当前首")  # 上周, 这星期, 当月, 前两个月, 首季度
+    starts = regex.escape("".join(sorted({w[0] for w in words if not w[0].isdigit()} | numerals_and_heads)))
+    marks = regex.escape("".join(sorted({w[1] for w in words if w[0].isdigit()} | set("年月日号至到-—–~/."))))
     body = regex.sub(r"\s+", "", pattern.replace(r"\s?", "§")).replace("§", r"\s?")
-    return compiled("dates.pattern", f"(?=[{starts}])(?:{body})")
+    return compiled("dates.pattern", rf"(?=[{starts}]|[0-9]{{1,4}}\s{{0,2}}[{marks}])(?:{body})")
 
 
 @cache
