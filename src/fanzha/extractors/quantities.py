@@ -46,11 +46,10 @@ class UnitMatch(NamedTuple):
 @cache
 def _run_pattern() -> Pattern:
     num = f"0-9{_CN_DIGITS}{_CN_SCALES}{_BIG}"
-    pattern = (  # the look-ahead on the first character lets the engine skip text quickly (3x)
-        rf"(?=[负\-{num}半])(?P<neg>负|-(?<![0-9A-Za-z%]-))?"
-        rf"(?P<run>(?:[{num}]|半(?=个|年|天|小时|月))"
+    pattern = (  # a run starts with a character of one class: the engine skips to the next in C
+        rf"[{num}半](?<!半(?!个|年|天|小时|月))"
         rf"(?:[{num}]|\.(?=[0-9])|,(?=[0-9]{{3}}(?![0-9]))|点(?=[{_CN_DIGITS}])"
-        rf"|[余多几](?=个?[{_CN_SCALES}{_BIG}])|\s(?=[余多]?个?[{_BIG}])|个(?=[{_BIG}]))*)"
+        rf"|[余多几](?=个?[{_CN_SCALES}{_BIG}])|\s(?=[余多]?个?[{_BIG}])|个(?=[{_BIG}]))*"
     )
     return compiled("quantities.run", pattern)
 
@@ -237,6 +236,17 @@ def _unit_may_follow(text: str, end: int) -> bool:
     return text[end : end + 2].lstrip()[:1] in _unit_initials()
 
 
+def _minus_before(text: str, start: int) -> bool:
+    """A minus sign before the number at ``start``: 负3, -3; not the dash of 2-3, A-3 or 5%-3."""
+    before = text[start - 1 : start]
+    if before == "负":
+        return True
+    if before != "-":
+        return False
+    prev = text[start - 2 : start - 1] if start >= 2 else ""
+    return not ((prev.isascii() and prev.isalnum()) or prev == "%")
+
+
 def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
     """Quantities of ``text`` whose numeral run starts outside the sorted spans ``taken``."""
     vague = table("qualifiers")["vague"]
@@ -245,12 +255,14 @@ def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
     not_after = _word_patterns()["not_after"]
     t = 0
     for m in _run_pattern().finditer(text):
-        while t < len(taken) and taken[t].end <= m.start():
+        start, end = m.span()
+        negative = _minus_before(text, start)
+        sign = start - 1 if negative else start
+        while t < len(taken) and taken[t].end <= sign:
             t += 1
-        if t < len(taken) and taken[t].start <= m.start():
+        if t < len(taken) and taken[t].start <= sign:
             continue  # the 2021 and 5 of 2021年5月: part of a date
-        run = m.group("run")
-        start, end = m.start("run"), m.end("run")
+        run = m.group()
         if end - start > _MAX_RUN:
             continue
         while run and run[-1] in " 余多个":  # trailing filler belongs to the suffix
@@ -280,8 +292,8 @@ def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
             continue  # a lone 万 or 百 (万人发案率, 百家乐, 千家万户) is not an amount; 近万人, 百余起 are
         if not_after.match(text, end):
             continue  # 65岁: an age
-        if m.group("neg"):
-            value, lead_start = -value, m.start("neg")
+        if negative:
+            value, lead_start = -value, sign
         mention = _with_unit(text, lead_start, start, end, core, value, approx or lead_approx, has_digit)
         if mention is not None:
             yield mention
