@@ -25,6 +25,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SCALES = "十拾百佰千仟"
 _BIG = "万亿"
 _ONE_INSTANCE = frozenset({"一", "二", "壹"})  # 一名嫌疑人, 二次研判: not counts
+_SIGNS = frozenset({"负", "-"})  # may open a negative number (负3.9%, -2.5%)
 _PEOPLE = frozenset({"人", "名", "位"})  # 二 before these counts people (兄弟二人), not an ordinal
 _MAX_RUN = 40  # no written quantity is longer; a longer run is an identifier or noise
 _PAIR = r"[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])"  # 一两万: vague
@@ -59,22 +60,28 @@ _UNIT_ORDER = (Kind.PERCENT, Kind.MULTIPLE, Kind.MONEY, Kind.DURATION, Kind.COUN
 
 @cache
 def _unit_pattern() -> tuple[Pattern, dict[str, tuple[Kind, str, Decimal, Decimal, bool]]]:
-    """One pattern for every unit table, a named group per kind, tried in ``_UNIT_ORDER``;
-    and for each surface form its (kind, unit, factor, add, over).
+    """One pattern for every unit table and, for each surface form, its (kind, unit, factor,
+    add, over).
 
-    Alternatives are tried left to right, so this matches what trying the kinds one by one
-    would: the first kind with a matching surface wins, its longest surface first.
+    The kinds are tried in ``_UNIT_ORDER``: the first kind with a matching surface wins, its
+    longest surface first. One longest-first alternation gives the same answer once it leaves
+    out every surface that starts with a surface of an earlier kind (that one always wins),
+    and it needs no named group per kind (groups slow every match).
     """
     units = table("units")
     factors = units["duration_factor"]
-    groups = "|".join(f"(?P<{kind}>" + alternation(units[str(kind)], f"units.{kind}") + ")" for kind in _UNIT_ORDER)
     readings: dict[str, tuple[Kind, str, Decimal, Decimal, bool]] = {}
-    for kind in reversed(_UNIT_ORDER):  # the first kind in the order wins a surface they share
-        for surface, unit in units[str(kind)].items():
+    earlier: list[str] = []
+    for kind in _UNIT_ORDER:
+        surfaces = units[str(kind)]
+        for surface, unit in surfaces.items():
+            if surface in readings or any(surface.startswith(e) for e in earlier):
+                continue  # an earlier kind always matches first
             factor = Decimal(factors.get(surface, 1)) if kind is Kind.DURATION else Decimal(1)
             add = Decimal("0.5") if "半" in surface else Decimal(0)
             readings[surface] = (kind, unit, factor, add, "多" in surface or "余" in surface)
-    return compiled("units.all", rf"\s?(?:{groups})"), readings
+        earlier.extend(surfaces)
+    return compiled("units.all", r"\s?" + alternation(readings, "units.all")), readings
 
 
 @cache
@@ -154,7 +161,7 @@ def _match_unit(text: str, pos: int) -> UnitMatch | None:
     m = pattern.match(text, pos)
     if not m:
         return None
-    kind, unit, factor, add, over = readings[m.group(m.lastgroup)]
+    kind, unit, factor, add, over = readings[m.group().lstrip()]
     return UnitMatch(kind, unit, m.end(), factor, add, over)
 
 
@@ -256,7 +263,7 @@ def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
     t = 0
     for m in _run_pattern().finditer(text):
         start, end = m.span()
-        negative = _minus_before(text, start)
+        negative = text[start - 1 : start] in _SIGNS and _minus_before(text, start)
         sign = start - 1 if negative else start
         while t < len(taken) and taken[t].end <= sign:
             t += 1
