@@ -29,6 +29,16 @@ from .words import measure_phrase
 _LIST_JOIN = frozenset({"、", "和", "及", "与", ",", "，", " "})
 
 
+def _joins(gap: str) -> bool:
+    """``gap`` only joins two list items: a list mark and spaces."""
+    return gap.strip() in _LIST_JOIN
+
+
+@cache
+def _list_nouns() -> frozenset[str]:
+    return frozenset(table("measures")["measure"]["list_nouns"])
+
+
 class Link(NamedTuple):
     """What linking finds for one quantity: the fields a ``Mention`` gets from linking."""
 
@@ -340,6 +350,8 @@ def link_sentence(
         cue = cues[-1] if adjacent else sentence_cues.pick(lo, clause_lo, m.start, m.end, m.end + len(after))
         own = measure_phrase(display[lo : m.start]) if before.strip() else None
         measure = own or (prev.measure if prev else None)  # 同比上升20%: the neighbour's measure
+        if own in _list_nouns() and prev is not None and prev.measure and _joins(gap.rstrip().removesuffix(own)):
+            measure = prev.measure + own  # 冻结涉案账户1万个、金额2.9亿元
         source = groups.get(i)
         if isinstance(source, str):
             cue, measure = _best_cue(source, prefer_end=True) or cue, measure_phrase(source) or measure

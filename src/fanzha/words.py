@@ -36,7 +36,30 @@ def tokenizer() -> jieba.Tokenizer:
 @cache
 def _measure_table() -> dict[str, tuple[str, ...]]:
     t = table("measures")["measure"]
-    return {key: tuple(t[key]) for key in ("drop_words", "drop_leading", "drop_trailing", "keep_words", "subject_end")}
+    keys = ("drop_words", "drop_leading", "drop_trailing", "keep_words", "subject_end", "comparison_heads")
+    return {key: tuple(t[key]) for key in keys}
+
+
+@cache
+def _comparison() -> re.Pattern[str]:
+    """A comparison, a change word and nothing after them at the end of a window; the subject
+    before it is kept (greedy, so the last comparison word is the one cut at). Tried only on a
+    window whose last character can end such a tail."""
+    change = table("measures")["change"]
+    heads = alternation(_measure_table()["comparison_heads"], "measure.comparison_heads")
+    not_after = re.escape(table("measures")["measure"]["comparison_not_after"])
+    verbs = alternation([*change["up"], *change["down"]], "change.verbs")
+    return re.compile(
+        rf"(?P<subject>.*[^\s])(?<![{not_after}])(?<!(?<![{not_after}])比){heads}[^,，;；:：。、]{{1,12}}?"
+        rf"(?:同比|环比)?{verbs}(?:了|幅度)?(?:约|近|超|逾)?\s?$",
+        re.S,
+    )
+
+
+@cache
+def _comparison_last_chars() -> frozenset[str]:
+    change = table("measures")["change"]
+    return frozenset([w[-1] for w in (*change["up"], *change["down"])] + list("了度约近超逾 "))
 
 
 @cache
@@ -92,7 +115,10 @@ def _drop_last_chars() -> frozenset[str]:
 def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail = _patterns()[0]
-    window = window.replace("\x00", "")[-40:]  # masked tags (</td><td>) join what they split
+    window = window.replace("\x00", "").rstrip()[-40:]  # masked tags (</td><td>) join what they split
+    compared = _comparison().match(window) if window[-1:] in _comparison_last_chars() else None
+    if compared:  # 发案数较去年同期下降: the subject, not what follows the base year
+        window = compared.group("subject")
     m = tail.match(window)
     text = _strip_words(m.group("w") if m else window)
     # 公安机关共侦破电诈案件: the part after the adverb that ends the subject

@@ -176,7 +176,28 @@ CASES_MEASURE = [
     ("我市电诈发案同比下降17%", "电诈发案"),
     ("全市公安机关共侦破电诈案件1.2万起", "侦破电诈案件"),
     ("警情从2月底高峰期的日均120宗", "高峰期的日均"),
+    # a comparison (较去年同期, 比上年, 与去年同期相比) ends the subject: the measure comes before it
+    ("全市电诈发案较去年同期下降15.2%", "电诈发案"),
+    ("拦截成功率较去年同期提升约3个百分点", "拦截成功率"),
+    ("群众财产损失比上年减少了2000万元", "群众财产损失"),
+    ("发案数与去年同期相比下降8%", "发案数"),
+    ("电诈案件占比较去年下降5个百分点", "电诈案件占比"),
+    ("涉案金额比较大幅度下降30%", "涉案金额"),
+    ("抓获犯罪嫌疑人 170 余名", "抓获犯罪嫌疑人"),  # a space before the figure
 ]
+
+
+# a list item named only by a generic noun (金额, 人数) measures what the item before it does
+CASES_LIST_NOUN = [
+    ("共冻结涉案账户1万个、金额 2.9亿元", ["冻结涉案账户", "冻结涉案账户金额"]),
+    ("查处涉诈人员300名,人数同比上升5%", ["查处涉诈人员", "人数"]),
+    ("拦截诈骗电话120万次、短信80万条", ["拦截诈骗电话", "短信"]),
+]
+
+
+@pytest.mark.parametrize(("text", "measures"), CASES_LIST_NOUN, ids=[c[0] for c in CASES_LIST_NOUN])
+def test_list_noun_measure(text: str, measures: list[str]) -> None:
+    assert [m.measure for m in _figures(text)] == measures
 
 
 @pytest.mark.parametrize(("text", "measure"), CASES_MEASURE, ids=[c[0] for c in CASES_MEASURE])
