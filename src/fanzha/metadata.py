@@ -71,7 +71,11 @@ def _patterns() -> dict[str, Pattern]:
         "column_tag": compiled("meta.column_tag", r"\A[^|]{1,6}\s?\|\s?"),
         "md_heading": compiled("meta.md_heading", r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?P<t>\S.*?)[ \t#]*$"),
         "place": compiled("meta.place", rf"(?P<n>{names})(?P<s>{suffix})?"),
-        "national": compiled("meta.national", alternation(places["national"], "places.national")),
+        "national": compiled(
+            "meta.national",
+            alternation(places["national"], "places.national")
+            + f"(?!{alternation(places['national_not_before'], 'places.national_not_before')})",
+        ),
         "fraud": compiled("meta.fraud", alternation(table("measures")["topics"]["on_topic"], "topics.on_topic")),
     }
 

@@ -45,6 +45,19 @@ def test_region_from_source_when_the_text_names_no_place(source: str | None, reg
     assert _region("全省打击治理电信网络诈骗犯罪成效明显", sentences, source) == region
 
 
+CASES_NATIONAL = [
+    # the national anti-fraud centre is national news; its app, which every local page promotes, is not
+    (["国家反诈中心发布数据,今年以来拦截诈骗电话27亿次。"], "全国"),
+    (["今年以来,全市破获电信网络诈骗案件300起。", "国家反诈中心APP注册量达到156万人。"], None),
+    (["今年以来,全市破获电信网络诈骗案件300起,安装国家反诈中心App的群众达20万人。"], None),
+]
+
+
+@pytest.mark.parametrize(("sentences", "region"), CASES_NATIONAL)
+def test_national_words(sentences: list[str], region: str | None) -> None:
+    assert _region("警方通报反诈成绩单", sentences) == region
+
+
 def test_a_place_in_the_text_wins_over_the_source() -> None:
     sentences = ["郑州市公安局通报,今年以来破获电诈案件300起。"]
     assert _region("警方通报反诈成绩单", sentences, "河南日报") == "郑州市"
