@@ -165,9 +165,9 @@ def _mask_spans(norm: str, offset: int) -> tuple[list[tuple[int, int]], list[tup
 def _line_marks(norm: str, offset: int) -> list[tuple[int, int]]:
     """Spans of the Markdown marks that open a line after ``offset``: ``## ``, ``> ``, ``- ``.
 
-    The marks span no line break an inline markup span crosses, so the two scans never
-    claim the same characters; a mark may end in a newline, and the next line is then
-    tried from that newline's end, as one left-to-right scan would.
+    Inline markup never spans a line break and starts with other characters, so the two
+    scans never claim the same characters. A mark may end in a newline (``#\n``): a line
+    start inside a mark is skipped, as one left-to-right scan would skip it.
     """
     marker = _patterns()["line_marker"]
     starts = [offset] if offset == 0 or norm[offset - 1] == "\n" else []

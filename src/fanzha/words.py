@@ -49,9 +49,10 @@ def _comparison() -> re.Pattern[str]:
     heads = alternation(_measure_table()["comparison_heads"], "measure.comparison_heads")
     not_after = re.escape(table("measures")["measure"]["comparison_not_after"])
     verbs = alternation([*change["up"], *change["down"]], "change.verbs")
+    fillers = alternation(change["filler_after"], "change.filler_after")  # 下降了, 下降幅度达
     return re.compile(
         rf"(?P<subject>.*[^\s])(?<![{not_after}])(?<!(?<![{not_after}])比){heads}[^,，;；:：。、]{{1,12}}?"
-        rf"(?:同比|环比)?{verbs}(?:了|幅度)?(?:约|近|超|逾)?\s?$",
+        rf"(?:同比|环比)?{verbs}(?:{fillers})*\s?$",
         re.S,
     )
 
@@ -59,7 +60,7 @@ def _comparison() -> re.Pattern[str]:
 @cache
 def _comparison_last_chars() -> frozenset[str]:
     change = table("measures")["change"]
-    return frozenset([w[-1] for w in (*change["up"], *change["down"])] + list("了度约近超逾 "))
+    return frozenset([w[-1] for w in (*change["up"], *change["down"], *change["filler_after"])] + [" "])
 
 
 @cache
