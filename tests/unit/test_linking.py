@@ -33,6 +33,7 @@ CASES_CATEGORY = [
     ("反诈视频播放量达3.6亿次。", "publicity"),
     ("警方已拦阻民众被骗金额18亿元。", "losses_prevented"),
     ("拦阻诈骗电话3.2万次。", "technical_blocking"),
+    ("成功堵截电信诈骗可疑交易4200余笔。", "technical_blocking"), ("堵截涉诈资金1.2亿元。", "losses_prevented"),
     ("拦截诈骗电话1.2亿次。", "technical_blocking"),
     ("捣毁诈骗窝点14处。", "groups_dismantled"),
     ("紧急止付涉案资金1.3亿元。", "funds_frozen"),
