@@ -22,7 +22,7 @@ from .segment import Sentence, clause_start
 from .types import Figure, Kind
 
 _VAGUE = "vague"
-_LEAD_WINDOW = 25
+_LEAD_WINDOW = 40
 _LEAD_PREFIX = 2  # 截至, 自: the most a lead-in date may have before it in its clause
 
 
@@ -118,7 +118,7 @@ def assign_periods(
         events = _events(norm, sentence, in_sentence, published)
         if opens_block:
             block = sentence.block
-            lead = _lead(norm, in_sentence, events, sentence)
+            lead = _lead(norm, in_sentence, events, sentence, published)
         positions = [pos for pos, _ in events]
         for k in by_sentence.get(i, ()):
             m = mentions[k]
@@ -135,20 +135,28 @@ def assign_periods(
 
 
 def _lead(
-    norm: str, in_sentence: Sequence[Figure], events: Sequence[tuple[int, str | None]], sentence: Sentence
+    norm: str,
+    in_sentence: Sequence[Figure],
+    events: Sequence[tuple[int, str | None]],
+    sentence: Sentence,
+    published: dt.date | None,
 ) -> str | None:
     """The paragraph's lead-in period: a date opening a clause of its first sentence, before any
     figure (``2019年1至7月份,全市…``, ``数据显示,前5个月…``), not a date inside a clause
     (``案件发生在2015年12月``), which says when something happened."""
     first_figure = next((m.start for m in in_sentence if m.kind is not Kind.DATE), sentence.end)
+    found: list[str] = []
     for pos, period in events:
-        if pos >= first_figure or pos - sentence.start > _LEAD_WINDOW:
-            return None
-        if period == _VAGUE:
-            return None
+        if pos >= first_figure or pos - sentence.start > _LEAD_WINDOW or period == _VAGUE:
+            break
         if period is not None and _opens_clause(norm, sentence.start, pos):
-            return period
-    return None
+            found.append(period)
+    spans = [p for p in found if "/" in p]
+    if not spans:
+        return found[0] if found else None
+    # an interval frames the figures, not the day of the report or of an event before it:
+    # 7月19日,记者获悉,今年1—6月,… is about January to June
+    return _combine(spans[-1], spans[-2] if len(spans) > 1 else None, published)
 
 
 def _opens_clause(norm: str, start: int, pos: int) -> bool:

@@ -231,6 +231,13 @@ CASES_PERIOD = [
     # 截至 takes a start only from a …以来 period: after a closed month it stays open
     ("5月份,全市破获案件30起。截至5月底,已建成反诈中心12个。", ["2022-05-01/2022-05-31", "../2022-05-31"]),
     ("今年以来,全市破获案件30起。截至5月底,已建成反诈中心12个。", ["2022-01-01/2022-06-30", "2022-01-01/2022-05-31"]),
+    # the lead-in is the interval nearest the figures, not the day of the report before it, also
+    # after a dateline (本报讯…) that pushes it past the first clauses
+    ("本报讯(记者 王某)6月19日,记者从省公安厅获悉,今年1—5月,全省破获案件1.2万起;打掉团伙460个。",
+     ["2022-01-01/2022-05-31"] * 2),
+    ("警方今日公布,今年首五个月共接获诈骗案2万宗。其中网购骗案有7800宗。", ["2022-01-01/2022-05-31"] * 2),
+    # a day with a time is when an event happens; the year before it stays the lead-in
+    ("2021年“诚信之星”发布实况,将于今晚(6月30日)9点半首播。届时10位“诚信之星”将现场讲述。", ["2021-01-01/2021-12-31"]),
 ]
 
 
