@@ -64,6 +64,12 @@ def _patterns() -> dict[str, Pattern]:
             + alternation(table("places")["outlet_suffixes"], "places.outlet_suffixes")
             + r"))\s*$",
         ),
+        # a WeChat header: 原创 平安某区 2024-03-05 18:00 发表于浙江 (the account is the outlet)
+        "wechat_byline": compiled(
+            "meta.wechat_byline",
+            r"\s*(?P<orig>原创\s+)?(?P<s>[^\s0-9]{2,20})\s+(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
+            r"(?:\s+[0-9]{1,2}:[0-9]{2})?(?:\s+发表于(?P<p>[\u4e00-\u9fff]{2,8}))?\s*$",
+        ),
         "url_date": compiled(
             "meta.url_date", r"https?://[^\s)]*?/(?P<y>20[0-9]{2})[/-]?(?P<m>[01][0-9])[/-]?(?P<d>[0-3][0-9])/"
         ),
@@ -185,6 +191,19 @@ def _source(page: Page, norm: str, display: str, fields: dict[str, str]) -> str 
         m = pats["dateline_outlet"].search(norm, block.start, block.end)
         if m:
             return display[m.start("s") : m.end("s")]
+    byline = _wechat_byline(page, norm)
+    return display[byline.start("s") : byline.end("s")] if byline else None
+
+
+def _wechat_byline(page: Page, norm: str) -> Match | None:
+    """A WeChat header line before the body: ``原创 <account> <date> [time] [发表于<province>]``
+    (or without 原创 when 发表于 is there), read only when the page names no 来源."""
+    for block in page.blocks:
+        if block.role in ("para", "heading"):
+            return None
+        m = _patterns()["wechat_byline"].match(norm, block.start, block.end)
+        if m and (m.group("orig") or m.group("p")):
+            return m
     return None
 
 
@@ -244,4 +263,7 @@ def extract_meta(page: Page, norm: str, display: str, body_sentences: Sequence[s
     published = _published(page, norm, fields)
     source = _source(page, norm, display, fields)
     region = _region(title, body_sentences, source)
+    if region is None:  # a local account's post that names no place: where it was posted from
+        byline = _wechat_byline(page, norm)
+        region = display[byline.start("p") : byline.end("p")] if byline and byline.group("p") else None
     return Meta(title, published, source, region)

@@ -108,3 +108,20 @@ CASES_PUBLISHED = [
 @pytest.mark.parametrize(("dateline", "published"), CASES_PUBLISHED)
 def test_published_in_dateline(dateline: str, published: str | None) -> None:
     assert extract(f"苏州警方通报反诈成效\n{dateline} 来源:苏州日报\n{_BODY}").published == published
+
+
+_WECHAT_BODY = "据统计,2023年全区共发生冒充客服类诈骗案件126起,造成群众损失1100余万元,同比上升15%。"
+# a WeChat header (原创 <account> <date> [time] [发表于<province>]) names the outlet, and the
+# province it was posted from is the region when the text names no place
+CASES_WECHAT = [
+    ("原创 平安某区 2024-03-05 18:00 发表于浙江", ("平安某区", "浙江")),
+    ("原创 反诈骗先锋 2021-07-14", ("反诈骗先锋", None)),
+    ("平安某区 2024-03-05 18:00 发表于浙江", ("平安某区", "浙江")),
+    ("某某新闻网 2024-03-05", (None, None)),  # neither 原创 nor 发表于: a dateline, not an account
+]
+
+
+@pytest.mark.parametrize(("header", "expected"), CASES_WECHAT)
+def test_wechat_header(header: str, expected: tuple[str | None, str | None]) -> None:
+    result = extract(f"# 警惕!这些新型诈骗手法要当心\n\n{header}\n\n{_WECHAT_BODY}\n")
+    assert (result.source, result.region) == expected
