@@ -21,6 +21,8 @@ import jieba
 from .rules import alternation, table, userdict_path
 
 _MAX_CHARS = 14
+_QUOTES = frozenset("“”‘’\"'「」『』")
+_UNQUOTE = str.maketrans("", "", "".join(_QUOTES))
 _PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·+-%|/<>=~\t\r\n")
 
 
@@ -117,6 +119,8 @@ def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail = _patterns()[0]
     window = window.replace("\x00", "").rstrip()[-40:]  # masked tags (</td><td>) join what they split
+    if not _QUOTES.isdisjoint(window):
+        window = window.translate(_UNQUOTE)  # 查处涉“两卡”人员: quote marks are no break
     compared = _comparison().match(window) if window[-1:] in _comparison_last_chars() else None
     if compared:  # 发案数较去年同期下降: the subject, not what follows the base year
         window = compared.group("subject")
