@@ -22,8 +22,7 @@ from .rules import alternation, table, userdict_path
 
 _MAX_CHARS = 14
 _QUOTES = frozenset("“”‘’\"'「」『』")
-_UNQUOTE = str.maketrans("", "", "".join(_QUOTES))
-_PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·+-%|/<>=~\t\r\n")
+_PUNCT = frozenset(" ,，.。;；:：、!?！？“”\"'‘’()（）《》【】[]·+-%|/<>=~×*\t\r\n")
 
 
 @cache
@@ -33,6 +32,11 @@ def tokenizer() -> jieba.Tokenizer:
     tk = jieba.Tokenizer(dictionary=userdict_path())
     tk.initialize()
     return tk
+
+
+@cache
+def _quoted_word() -> re.Pattern[str]:
+    return re.compile(r"[“\"‘'「『](?P<w>[\u4e00-\u9fff]{1,10})[”\"’'」』]")
 
 
 @cache
@@ -119,8 +123,8 @@ def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail = _patterns()[0]
     window = window.replace("\x00", "").rstrip()[-40:]  # masked tags (</td><td>) join what they split
-    if not _QUOTES.isdisjoint(window):
-        window = window.translate(_UNQUOTE)  # 查处涉“两卡”人员: quote marks are no break
+    if not _QUOTES.isdisjoint(window):  # 查处涉“两卡”人员: quotes around a word are no break (but “1+3+N”)
+        window = _quoted_word().sub(r"\g<w>", window)
     compared = _comparison().match(window) if window[-1:] in _comparison_last_chars() else None
     if compared:  # 发案数较去年同期下降: the subject, not what follows the base year
         window = compared.group("subject")

@@ -188,6 +188,8 @@ CASES_MEASURE = [
     ("单周损失降至2000万元以下", "单周损失"), ("日均警情降到30宗", "日均警情"),  # a level verb is no part of it
     # quote marks inside a phrase are no break
     ("查处涉“两卡”人员近千人", "查处涉两卡人员"), ("惩戒买卖“两卡”人员910人", "惩戒买卖两卡人员"),
+    ("“1+3+N”反诈宣防体系覆盖全县12个乡镇", "反诈宣防体系覆盖"),  # a quoted code still breaks
+    ("全县组建了7×24小时值守专班", None),  # no phrase is left after the multiplication sign
     ("其中,通过国家反诈中心APP预警提示群众近900万次", "预警提示群众"),  # not 家反诈中心APP…: one jieba word
 ]
 
