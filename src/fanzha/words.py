@@ -35,6 +35,12 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @cache
+def _gloss() -> re.Pattern[str]:
+    """A short bracketed gloss closing a window: (帮信罪), (人民币)."""
+    return re.compile(r"[(（][^()（）0-9]{1,12}[)）]$")
+
+
+@cache
 def _quoted_word() -> re.Pattern[str]:
     return re.compile(r"[“\"‘'「『](?P<w>[\u4e00-\u9fff]{1,10})[”\"’'」』]")
 
@@ -123,6 +129,8 @@ def measure_phrase(window: str) -> str | None:
     """The indicator phrase at the end of ``window`` (the text just before a figure)."""
     tail = _patterns()[0]
     window = window.replace("\x00", "").rstrip()[-40:]  # masked tags (</td><td>) join what they split
+    if window.endswith((")", "）")):  # 起诉帮助信息网络犯罪活动罪(帮信罪)2940人: the gloss is no measure
+        window = _gloss().sub("", window)
     if not _QUOTES.isdisjoint(window):  # 查处涉“两卡”人员: quotes around a word are no break (but “1+3+N”)
         window = _quoted_word().sub(r"\g<w>", window)
     compared = _comparison().match(window) if window[-1:] in _comparison_last_chars() else None

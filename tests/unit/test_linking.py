@@ -190,6 +190,8 @@ CASES_MEASURE = [
     ("查处涉“两卡”人员近千人", "查处涉两卡人员"), ("惩戒买卖“两卡”人员910人", "惩戒买卖两卡人员"),
     ("“1+3+N”反诈宣防体系覆盖全县12个乡镇", "反诈宣防体系覆盖"),  # a quoted code still breaks
     ("全县组建了7×24小时值守专班", None),  # no phrase is left after the multiplication sign
+    ("其中,起诉帮助信息网络犯罪活动罪(帮信罪)2940人", "起诉帮助信息网络犯罪活动罪"),  # the gloss goes
+    ("其中有期徒刑的412人", "有期徒刑"),  # 有 of 有期徒刑 is no drop word
     ("其中,通过国家反诈中心APP预警提示群众近900万次", "预警提示群众"),  # not 家反诈中心APP…: one jieba word
 ]
 
