@@ -142,8 +142,8 @@ def measure_phrase(window: str) -> str | None:
     cut = max(text.rfind(w) + len(w) if w in text else -1 for w in _measure_table()["subject_end"])
     if 2 <= cut <= len(text) - 4:  # not 累计数量 -> 数量: too little left to name a measure
         text = _strip_words(text[cut:])
-    if len(text) > _MAX_CHARS:  # still too long: cut at a word boundary with jieba
-        tokens = tokenizer().lcut(text[-24:], HMM=False)
+    if len(text) > _MAX_CHARS:  # still too long: cut at a word boundary (HMM joins words such as 批准)
+        tokens = tokenizer().lcut(text[-24:], HMM=True)
         while len("".join(tokens)) > _MAX_CHARS and len(tokens) > 1:
             tokens.pop(0)
         text = _strip_words("".join(tokens))

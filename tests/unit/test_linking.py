@@ -192,6 +192,8 @@ CASES_MEASURE = [
     ("全县组建了7×24小时值守专班", None),  # no phrase is left after the multiplication sign
     ("其中,起诉帮助信息网络犯罪活动罪(帮信罪)2940人", "起诉帮助信息网络犯罪活动罪"),  # the gloss goes
     ("其中有期徒刑的412人", "有期徒刑"),  # 有 of 有期徒刑 is no drop word
+    # a phrase too long for one indicator is cut at a word boundary, never inside a word (not 准逮捕…)
+    ("全省检察机关共批准逮捕电信网络诈骗犯罪嫌疑人3260人", "逮捕电信网络诈骗犯罪嫌疑人"),
     ("其中,通过国家反诈中心APP预警提示群众近900万次", "预警提示群众"),  # not 家反诈中心APP…: one jieba word
 ]
 
