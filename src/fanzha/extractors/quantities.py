@@ -25,6 +25,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_SCALES = "十拾百佰千仟"
 _BIG = "万亿"
 _ONE_INSTANCE = frozenset({"一", "二", "壹"})  # 一名嫌疑人, 二次研判: not counts
+_MORE_AFTER_UNIT = frozenset({Kind.DURATION, Kind.MULTIPLE})  # 三年多, 1倍多: 多 after the unit is "over"
 _SIGNS = frozenset({"负", "-"})  # may open a negative number (负3.9%, -2.5%)
 _PEOPLE = frozenset({"人", "名", "位"})  # 二 before these counts people (兄弟二人), not an ordinal
 _MAX_RUN = 40  # no written quantity is longer; a longer run is an identifier or noise
@@ -302,6 +303,8 @@ def _scan(text: str, taken: Sequence[Figure]) -> Iterator[Figure]:
         if negative:
             value, lead_start = -value, sign
         mention = _with_unit(text, lead_start, start, end, core, value, approx or lead_approx, has_digit)
+        if mention is not None and mention.kind is Kind.COUNT and text[lead_start - 1 : lead_start] == "每":
+            continue  # 每10万人发案率, 每3名民警: the base of a rate, not a count
         if mention is not None:
             yield mention
         elif _bare_ok(text, start, end, core, has_digit):
@@ -349,8 +352,8 @@ def _with_unit(
             unit_name = currency if unit.unit == "元" else unit_name
             approx = approx or _prefix_approx(text, before_currency)[0]  # 约人民币300万元
     after, stop2 = _suffix_approx(text, stop)
-    if after is not None and (unit.kind is Kind.DURATION or text[stop:stop2].strip() not in "余多"):
-        stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations (三年多)
+    if after is not None and (unit.kind in _MORE_AFTER_UNIT or text[stop:stop2].strip() not in "余多"):
+        stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations and multiples (三年多, 1倍多)
     else:
         after = None
     approx = after or suffix or (Approx.OVER if unit.over else None) or approx
