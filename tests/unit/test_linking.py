@@ -33,6 +33,7 @@ CASES_CATEGORY = [
     ("反诈视频播放量达3.6亿次。", "publicity"),
     ("警方已拦阻民众被骗金额18亿元。", "losses_prevented"),
     ("拦阻诈骗电话3.2万次。", "technical_blocking"),
+    ("追赃电诈被骗资金560万元。", "funds_returned"),
     ("成功堵截电信诈骗可疑交易4200余笔。", "technical_blocking"), ("堵截涉诈资金1.2亿元。", "losses_prevented"),
     ("拦截诈骗电话1.2亿次。", "technical_blocking"),
     ("捣毁诈骗窝点14处。", "groups_dismantled"),
@@ -186,6 +187,7 @@ CASES_MEASURE = [
     ("涉案金额比较大幅度下降30%", "涉案金额"),
     ("抓获犯罪嫌疑人 170 余名", "抓获犯罪嫌疑人"),  # a space before the figure
     ("单周损失降至2000万元以下", "单周损失"), ("日均警情降到30宗", "日均警情"),  # a level verb is no part of it
+    ("电诈案件破案率提升至68%", "电诈案件破案率"),
     # quote marks inside a phrase are no break
     ("查处涉“两卡”人员近千人", "查处涉两卡人员"), ("惩戒买卖“两卡”人员910人", "惩戒买卖两卡人员"),
     ("“1+3+N”反诈宣防体系覆盖全县12个乡镇", "反诈宣防体系覆盖"),  # a quoted code still breaks
@@ -203,6 +205,8 @@ CASES_LIST_NOUN = [
     ("共冻结涉案账户1万个、金额 2.9亿元", ["冻结涉案账户", "冻结涉案账户金额"]),
     ("查处涉诈人员300名,人数同比上升5%", ["查处涉诈人员", "人数"]),
     ("拦截诈骗电话120万次、短信80万条", ["拦截诈骗电话", "短信"]),
+    # a level from 由/从 … to 提高到 … keeps the measure of the first (由 and 到 are no part of it)
+    ("电诈案件破案率由30%提高到68%", ["电诈案件破案率", "电诈案件破案率"]),
 ]
 
 
