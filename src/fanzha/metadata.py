@@ -74,7 +74,7 @@ def _patterns() -> dict[str, Pattern]:
             "meta.url_date", r"https?://[^\s)]*?/(?P<y>20[0-9]{2})[/-]?(?P<m>[01][0-9])[/-]?(?P<d>[0-3][0-9])/"
         ),
         "authority": compiled("meta.authority", r"(?:省|市)?(?:公安|警方|检察|法院|人民政府|政府)"),
-        "column_tag": compiled("meta.column_tag", r"\A[^|]{1,6}\s?\|\s?"),
+        "column_tag": compiled("meta.column_tag", r"\A[^|｜]{1,6}\s?[|｜]\s?"),
         "md_heading": compiled("meta.md_heading", r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?P<t>\S.*?)[ \t#]*$"),
         "place": compiled("meta.place", rf"(?P<n>{names})(?P<s>{suffix})?"),
         "national": compiled(
@@ -127,9 +127,17 @@ def _is_dateline(text: str) -> bool:
 
 
 def _title(page: Page, norm: str, display: str, fields: dict[str, str]) -> str | None:
+    """The headline, without a column tag before it (``关注 | ``, ``反诈｜``)."""
+    title = _headline(page, norm, display, fields)
+    if title is None:
+        return None
+    return _patterns()["column_tag"].sub("", title).strip() or None
+
+
+def _headline(page: Page, norm: str, display: str, fields: dict[str, str]) -> str | None:
     pats = _patterns()
     if fields.get("title"):
-        return pats["column_tag"].sub("", fields["title"]).strip() or None
+        return fields["title"]
     start = page.blocks[0].end if page.blocks and page.blocks[0].role == "front" else 0
     heading = pats["md_heading"].search(norm, start) if "#" in norm else None  # no "#": no line scan
     if heading:

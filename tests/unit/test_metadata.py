@@ -125,3 +125,17 @@ CASES_WECHAT = [
 def test_wechat_header(header: str, expected: tuple[str | None, str | None]) -> None:
     result = extract(f"# 警惕!这些新型诈骗手法要当心\n\n{header}\n\n{_WECHAT_BODY}\n")
     assert (result.source, result.region) == expected
+
+
+# a column tag before the headline is no part of the title, in front matter, a Markdown
+# heading or a header line, with an ASCII or a full-width bar
+CASES_COLUMN_TAG = [
+    "---\ntitle: 关注 | 某市公安召开发布会\n---\n",
+    "# 反诈｜某市公安召开发布会\n",
+    "关注|某市公安召开发布会\n2024-09-28 来源:某市日报\n",
+]
+
+
+@pytest.mark.parametrize("header", CASES_COLUMN_TAG)
+def test_column_tag_is_not_title(header: str) -> None:
+    assert extract(f"{header}\n{_WECHAT_BODY}\n").title == "某市公安召开发布会"
