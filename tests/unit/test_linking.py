@@ -34,6 +34,7 @@ CASES_CATEGORY = [
     ("警方已拦阻民众被骗金额18亿元。", "losses_prevented"),
     ("拦阻诈骗电话3.2万次。", "technical_blocking"),
     ("追赃电诈被骗资金560万元。", "funds_returned"),
+    ("警方今年以来共查获诈骗集团1026个。", "groups_dismantled"),
     ("成功堵截电信诈骗可疑交易4200余笔。", "technical_blocking"), ("堵截涉诈资金1.2亿元。", "losses_prevented"),
     ("拦截诈骗电话1.2亿次。", "technical_blocking"),
     ("捣毁诈骗窝点14处。", "groups_dismantled"),

@@ -159,6 +159,7 @@ CASES_MIXED = [
     ("近亿元", [("近亿元", "money", 100000000, "元", "under")]),
     # a currency named before the number sets the unit; an approximation word may precede it
     ("财损约新台币45亿元", [("45亿元", "money", 4500000000, "TWD", "about")]),
+    ("财损38.6亿元新台币", [("38.6亿元", "money", 3860000000, "TWD", None)]),  # the currency after the amount
     ("罚金人民币5167万余元", [("5167万余元", "money", 51670000, "元", "over")]),
     ("港币100万元", [("100万元", "money", 1000000, "HKD", None)]),
     ("超过一半", [("超过一半", "percent", 50, "%", "over")]),

@@ -111,6 +111,10 @@ def _word_patterns() -> dict[str, Pattern]:
             "units.currency_before",
             alternation(table("units")["currency_before"], "units.currency_before") + r"\s?$",
         ),
+        "currency_after": compiled(
+            "units.currency_after",
+            r"\s?(?P<c>" + alternation(table("units")["currency_before"], "units.currency_before") + ")",
+        ),
     }
 
 
@@ -145,6 +149,12 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
     if found is None:
         return None, start
     return table("units")["currency_before"][found[0]], found[1]
+
+
+def _currency_after(text: str, pos: int) -> str | None:
+    """The unit of a currency named right after an amount in 元 (38.6亿元新台币 -> TWD)."""
+    m = _word_patterns()["currency_after"].match(text, pos)
+    return table("units")["currency_before"][m.group("c")] if m else None
 
 
 def _suffix_approx(text: str, pos: int) -> tuple[Approx | None, int]:
@@ -351,6 +361,8 @@ def _with_unit(
         if currency is not None:
             unit_name = currency if unit.unit == "元" else unit_name
             approx = approx or _prefix_approx(text, before_currency)[0]  # 约人民币300万元
+        elif unit.unit == "元":
+            unit_name = _currency_after(text, stop) or unit_name  # 38.6亿元新台币
     after, stop2 = _suffix_approx(text, stop)
     if after is not None and (unit.kind in _MORE_AFTER_UNIT or text[stop:stop2].strip() not in "余多"):
         stop = stop2  # 30宗左右, 百万元以上; 多/余 after a unit only for durations and multiples (三年多, 1倍多)
