@@ -105,7 +105,12 @@ def test_dates(text: str, expected: list[tuple[str, str]]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("7月14日", "XXXX-07-14"), ("2019年3月", "2019-03-01/2019-03-31"), ("今年以来", None)],
+    [
+        ("7月14日", "XXXX-07-14"), ("2019年3月", "2019-03-01/2019-03-31"), ("今年以来", "XXXX-01-01/.."),
+        # relative years and parts of a year are dates still, in a year written XXXX
+        ("今年第一季度", "XXXX-01-01/XXXX-03-31"), ("去年5月", "XXXX-05-01/XXXX-05-31"),
+        ("上半年", "XXXX-01-01/XXXX-06-30"), ("前9个月", "XXXX-01-01/XXXX-09-30"), ("昨天", None),
+    ],
 )
 def test_unknown_year_is_written_with_x(text: str, expected: str | None) -> None:
     got = _dates(text, published=None)

@@ -127,8 +127,6 @@ def _resolve(m: Match, ctx: _Context, anchored: bool) -> tuple[str | None, dt.da
     """(ISO value, the day it names if it names one day)."""
     g = m  # m["name"] reads one group; groupdict() would build all ~40 for each date
     year = _num(g["y"]) if g["y"] else _rel_year(g["ry"], ctx) if g["ry"] else ctx.year
-    if g["ry"] and year is None:
-        return None, None
     if g["m1"]:
         m1, m2 = _num(g["m1"]), _num(g["m2"])
         if not m1 or not m2 or not 1 <= m1 <= m2 <= 12:
@@ -160,23 +158,22 @@ def _resolve(m: Match, ctx: _Context, anchored: bool) -> tuple[str | None, dt.da
     if g["nm"]:  # 前9个月, 去年前10个月, 今年首九个月
         n = _num(g["nm"])
         y = _num(g["ny"]) if g["ny"] else _rel_year(g["nry"], ctx) if g["nry"] else ctx.year
-        if y is None or not n or n > 12:
+        if not n or n > 12:
             return None, None
-        return _month_span(y, 1, n), None
+        return _month_span(y, 1, n), None  # XXXX when no year can be known
     if g["ya"]:
         first, last = int(g["ya"]), int(g["yb"])
         return (f"{first}-01-01/{last}-12-31", None) if first < last else (None, None)
     if g["y2"] or g["ry2"] or g["bare"]:
         y = _num(g["y2"]) if g["y2"] else _rel_year(g["ry2"], ctx) if g["ry2"] else ctx.year
-        if y is None:
-            return None, None
         part = g["ypart"] or g["rypart"] or g["bare"]
         if g["ry2"] and g["ry2"] in ("今年", "本年") and not part and ctx.published:
             return f"{_iso(y, 1, 1)}/{ctx.published.isoformat()}", None
-        if part and part != "同期":
+        if part and part != "同期":  # with no year known, XXXX (and a non-leap February)
             m1, d1, m2, d2 = table("dates")["year_parts"][part]
-            first = _iso(y, int(m1), _part(d1, y, int(m1)))
-            last = _iso(y, int(m2), _part(d2, y, int(m2)))
+            days_of = y if y is not None else 2001
+            first = _iso(y, int(m1), _part(d1, days_of, int(m1)))
+            last = _iso(y, int(m2), _part(d2, days_of, int(m2)))
             return (first if first == last else f"{first}/{last}"), None
         return f"{_iso(y, 1, 1)}/{_iso(y, 12, 31)}", None
     if g["dec"] or g["dec4"]:
