@@ -101,7 +101,7 @@ def _patterns() -> dict[str, Pattern]:
     return {
         "change": compiled(
             "measures.change",
-            rf"(?:(?P<yoy>{yoy})|(?P<mom>{mom}))?[^,，。;；]{{0,14}}?"
+            rf"(?:(?P<yoy>{yoy})|(?P<mom>{mom}))?[^,，。;；、%0-9]{{0,14}}?"  # no figure between basis and verb
             rf"(?:(?P<up>{up})|(?P<down>{down}))(?P<level>{level})?(?:{filler}|\s)*$",
         ),
         "basis_only": compiled(
@@ -144,7 +144,10 @@ def change_of(before: str, earlier: str = "") -> tuple[Change | None, Basis | No
     if not m or m.group("level"):
         return None, None
     change = Change.UP if m.group("up") else Change.DOWN
-    basis_m = m if (m.group("yoy") or m.group("mom")) else _patterns()["basis_only"].search(before[-30:])
+    if m.group("yoy") or m.group("mom"):
+        basis_m = m
+    else:  # the basis nearest the change word
+        basis_m = next(reversed(list(_patterns()["basis_only"].finditer(before[-30:]))), None)
     if basis_m is None:
         stated = list(_patterns()["basis_only"].finditer(earlier[-CLAUSE_WINDOW:]))
         basis_m = stated[-1] if stated else None

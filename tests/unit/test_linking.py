@@ -118,6 +118,9 @@ CASES_CHANGE = [
     ("发案数同比下降5.25%。", [("down", "yoy")]),
     ("破案数同比上升11.5%。", [("up", "yoy")]),
     ("警情环比减少8.1%。", [("down", "mom")]),
+    # each change takes the basis nearest it, not one before an earlier figure of the list
+    ("发案数同比下降12%、环比下降5%。", [("down", "yoy"), ("down", "mom")]),
+    ("发案数环比下降5%,同比下降12%。", [("down", "mom"), ("down", "yoy")]),
     ("抓获人数同比增长2.3倍。", [("up", "yoy")]),
     ("损失比2021年增加80%。", [("up", "yoy")]),
     ("止付率从18%上升至87%。", [(None, None), (None, None)]),
