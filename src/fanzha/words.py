@@ -18,7 +18,7 @@ from functools import cache
 
 import jieba
 
-from .rules import alternation, table, userdict_path
+from .rules import alternation, edge_chars, table, userdict_path
 
 _MAX_CHARS = 14
 _QUOTES = frozenset("“”‘’\"'「」『』")
@@ -72,7 +72,7 @@ def _comparison() -> re.Pattern[str]:
 @cache
 def _comparison_last_chars() -> frozenset[str]:
     change = table("measures")["change"]
-    return frozenset([w[-1] for w in (*change["up"], *change["down"], *change["filler_after"])] + [" "])
+    return edge_chars([*change["up"], *change["down"], *change["filler_after"], " "])
 
 
 @cache
@@ -122,7 +122,7 @@ def _strip_words(text: str) -> str:
 @cache
 def _drop_last_chars() -> frozenset[str]:
     t = _measure_table()
-    return frozenset(w[-1] for w in (*t["drop_words"], *t["drop_trailing"]))
+    return edge_chars([*t["drop_words"], *t["drop_trailing"]])
 
 
 def measure_phrase(window: str) -> str | None:

@@ -18,7 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..numerals import parse_number
-from ..rules import Pattern, alternation, compiled, table
+from ..rules import Pattern, alternation, compiled, edge_chars, table
 from ..types import Approx, Figure, Kind
 
 _CN_DIGITS = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
@@ -123,7 +123,7 @@ def _edge_chars(name: str, last: bool) -> frozenset[str]:
     """The characters the words of table ``name`` (``prefix``/``suffix`` of qualifiers.toml, else
     units.toml) start with, or end with when ``last``: a cheap test before the pattern."""
     words = table("qualifiers")[name] if name in ("prefix", "suffix") else table("units")[name]
-    return frozenset(w[-1] if last else w[0] for w in words)
+    return edge_chars(words, last)
 
 
 def _word_before(text: str, start: int, name: str) -> tuple[str, int] | None:

@@ -75,6 +75,16 @@ def alternation(words: Any, rule_id: str) -> str:
     return "(?:" + "|".join(_branches(trie)) + ")"
 
 
+def edge_chars(words: Any, last: bool = True) -> frozenset[str]:
+    """The characters ``words`` end with (or start with, ``last=False``): a test cheap enough
+    to run before a table's pattern at every figure. Callers cache the result.
+
+    >>> sorted(edge_chars(["上升", "下降", "了"]))
+    ['了', '升', '降']
+    """
+    return frozenset(w[-1] if last else w[0] for w in words if w)
+
+
 def _branches(node: dict[str, Any]) -> list[str]:
     """One pattern per character that can follow ``node``, each with everything below it."""
     out = []
